@@ -1,0 +1,99 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Apply the series with `git am`.
+#
+#   apply.sh                 the harness's tree: branch cpp-for-linux of
+#                            .work/linux, reset to the base and re-applied
+#                            whenever patches/ changed
+#   KERNEL_SRC=DIR apply.sh  the user's own kernel git tree, on top of its
+#                            current HEAD (nothing is done if the series
+#                            is already there); on failure the tree is
+#                            left as it was
+#
+# Prints the applied tree's path on the last line of stdout.
+. "$(dirname "$0")/lib.sh"
+
+patches=$(series_patches) || die "cannot read $TOP/series"
+npatches=$(echo "$patches" | grep -c .)
+
+# The patch-ids of the series, one per line, in order.
+series_ids() {
+	local p
+	for p in $patches; do git patch-id --stable <"$p" | cut -d' ' -f1; done
+}
+
+# Does HEAD of $1 end with the series?
+series_on_head() {
+	local t=$1
+	[ "$(git -C "$t" rev-list --count HEAD)" -gt "$npatches" ] || return 1
+	[ "$(git -C "$t" log --reverse --format=%H -n "$npatches" HEAD |
+		while read -r c; do git -C "$t" show "$c" | git patch-id --stable | cut -d' ' -f1; done)" = "$(series_ids)" ]
+}
+
+am() {
+	local t=$1
+	shift
+	# shellcheck disable=SC2086
+	if ! git -C "$t" am -q "$@" $patches; then
+		local failed
+		failed=$(git -C "$t" am --show-current-patch=raw 2>/dev/null | sed -n 's/^Subject: //p' | head -1)
+		echo "patch failed: $failed" >&2
+		git -C "$t" am --abort
+		return 1
+	fi
+}
+
+if [ -n "${KERNEL_SRC:-}" ]; then
+	# The user's tree: commits get the user's own committer identity.
+	unset GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+	[ -d "$KERNEL_SRC" ] || die "KERNEL_SRC=$KERNEL_SRC is not a directory"
+	t=$(cd "$KERNEL_SRC" && pwd)
+	top=$(git -C "$t" rev-parse --show-toplevel 2>/dev/null) ||
+		die "KERNEL_SRC=$t is not a git tree; clone one (git clone .../linux.git) or use 'make setup' for the harness's own tree"
+	[ "$top" = "$t" ] || die "KERNEL_SRC=$t is inside the git tree $top; point KERNEL_SRC at its top"
+	[ -f "$t/Makefile" ] && grep -q '^PATCHLEVEL' "$t/Makefile" || die "KERNEL_SRC=$t is not a Linux kernel tree"
+	gd=$(git -C "$t" rev-parse --absolute-git-dir)
+	[ ! -d "$gd/rebase-apply" ] && [ ! -d "$gd/rebase-merge" ] ||
+		die "KERNEL_SRC=$t has a git am or rebase in progress; finish it or run 'git am --abort'"
+	[ -z "$(git -C "$t" status --porcelain --untracked-files=no)" ] ||
+		die "KERNEL_SRC=$t has uncommitted changes; commit or stash them (git stash) first"
+	if series_on_head "$t"; then
+		echo "the series is already applied to $t" >&2
+	else
+		am "$t" -3 ||
+			die "the series does not apply to $t at $(git -C "$t" log -1 --format='%h (%s)'); it is made for Linux $(git -C "$BASE_TREE" log -1 --format=%s "$BASE_TAG" 2>/dev/null || echo 6.12.y); the tree is unchanged"
+		echo "applied $npatches patches to $t" >&2
+	fi
+	echo "$t"
+	exit 0
+fi
+
+need_base
+t=$BASE_TREE
+fp=$(cat $patches | sha256sum | cut -d' ' -f1)
+tip=$(git -C "$t" rev-parse -q --verify "refs/heads/$SERIES_BRANCH" || true)
+if [ -n "$tip" ]; then
+	if [ "$tip" = "$(git -C "$t" config cpp.appliedtip)" ]; then
+		if [ "$fp" = "$(git -C "$t" config cpp.appliedseries)" ] &&
+			[ -z "$(git -C "$t" status --porcelain --untracked-files=no)" ]; then
+			[ "$(git -C "$t" symbolic-ref -q --short HEAD)" = "$SERIES_BRANCH" ] ||
+				git -C "$t" checkout -q "$SERIES_BRANCH"
+			echo "$t"
+			exit 0
+		fi
+	elif [ -z "${FORCE:-}" ]; then
+		die "$t: branch $SERIES_BRANCH has commits that are not in patches/; run 'make series' to export them, or FORCE=1 to discard them"
+	fi
+	if [ -n "$(git -C "$t" status --porcelain --untracked-files=no)" ] && [ -z "${FORCE:-}" ]; then
+		die "$t has uncommitted changes; commit them and run 'make series', or FORCE=1 to discard them"
+	fi
+fi
+git -C "$t" am --abort >/dev/null 2>&1
+git -C "$t" checkout -q -f -B "$SERIES_BRANCH" "$BASE_TAG" || die "cannot reset $t to the base"
+am "$t" --committer-date-is-author-date --whitespace=error ||
+	die "the series does not apply to the base $(git -C "$t" log -1 --format=%s "$BASE_TAG")"
+git -C "$t" config cpp.appliedtip "$(git -C "$t" rev-parse HEAD)"
+git -C "$t" config cpp.appliedseries "$fp"
+echo "applied $npatches patches to $t" >&2
+echo "$t"

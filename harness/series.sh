@@ -1,0 +1,172 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Regenerate patches/, series, the mirror directories and
+# MAINTAINERS.fragment from branch cpp-for-linux of .work/linux.
+#
+# Two ways to change the series, both ending in `make series`:
+#  - in the kernel tree: commit to the branch (git commit --fixup=<patch>,
+#    git rebase -i --autosquash base, new commits for new patches);
+#  - in the project: edit files of the mirror directories.  Each edited
+#    file is folded into the last patch that touches it.  A new file needs
+#    PATCH=<n>: the number of the patch that should create it.
+# A file changed in both places since the last export is a conflict.
+#
+# The cover letter's subject and text are kept from
+# patches/0000-cover-letter.patch; its shortlog, diffstat and base are
+# regenerated.  Afterwards the branch is re-applied from the new patches
+# and must give the very same tree.
+. "$(dirname "$0")/lib.sh"
+
+need_base
+t=$BASE_TREE
+g() { git -C "$t" "$@"; }
+
+[ -z "$(g status --porcelain --untracked-files=no)" ] ||
+	die "$t has uncommitted changes; commit them to the patch they belong to first"
+
+# Bring the tree up to date with patches/ unless it holds commits of its own.
+tip=$(g rev-parse -q --verify "refs/heads/$SERIES_BRANCH" || true)
+if [ -z "$tip" ] || [ "$tip" = "$(g config cpp.appliedtip)" ]; then
+	"$TOP/harness/apply.sh" >/dev/null || exit 1
+fi
+g checkout -q "$SERIES_BRANCH" || die "cannot check out $SERIES_BRANCH"
+synced=$(g config cpp.appliedtip)
+
+# --- 1. fold edits of the mirror directories into the branch -------------
+blob_of() {	# rev path -> "mode blob" or empty
+	g ls-tree "$1" -- "$2" | awk '{print $1, $3}'
+}
+file_state() {	# project file -> "mode blob" or empty
+	[ -f "$TOP/$1" ] || return 0
+	local mode=100644
+	[ -x "$TOP/$1" ] && mode=100755
+	echo "$mode $(git hash-object "$TOP/$1")"
+}
+
+declare -A fold=()	# kernel path -> target commit
+new_files=()
+mapfile -t created < <(g diff --diff-filter=A --name-only "$BASE_TAG" HEAD)
+declare -A seen=()
+kpaths=()
+for f in "${created[@]}"; do seen[$f]=1; kpaths+=("$f"); done
+for m in "${MIRROR_MAP[@]}"; do
+	r=${m#*=}
+	[ -d "$TOP/$r" ] || continue
+	while read -r p; do
+		k=${m%%=*}${p#"$r"}
+		[ -n "${seen[$k]:-}" ] || { seen[$k]=1; kpaths+=("$k"); }
+	done < <(cd "$TOP" && find "$r" -type f)
+done
+
+for k in "${kpaths[@]}"; do
+	p=$(mirror_path "$k") || continue
+	mine=$(file_state "$p")
+	head=$(blob_of HEAD "$k")
+	[ "$mine" = "$head" ] && continue
+	base=$([ -n "$synced" ] && blob_of "$synced" "$k")
+	[ "$mine" = "$base" ] && continue		# only the tree changed it
+	[ "$head" = "$base" ] ||
+		die "$p was changed both in the mirror and in $t since the last export; keep one"
+	target=$(g log -1 --format=%H "$BASE_TAG..HEAD" -- "$k")
+	if [ -z "$target" ]; then
+		[ -n "${PATCH:-}" ] || { new_files+=("$p"); continue; }
+		target=$(g rev-list --reverse "$BASE_TAG..HEAD" | sed -n "${PATCH}p")
+		[ -n "$target" ] || die "PATCH=$PATCH: the series has no such patch"
+	fi
+	fold[$k]=$target
+done
+[ ${#new_files[@]} -eq 0 ] ||
+	die "new files ${new_files[*]}: say which patch creates them with PATCH=<n> (1 = first patch)"
+
+if [ ${#fold[@]} -gt 0 ]; then
+	for target in $(printf '%s\n' "${fold[@]}" | sort -u); do
+		for k in "${!fold[@]}"; do
+			[ "${fold[$k]}" = "$target" ] || continue
+			p=$(mirror_path "$k")
+			if [ -f "$TOP/$p" ]; then
+				mkdir -p "$t/$(dirname "$k")"
+				cp "$TOP/$p" "$t/$k"
+				chmod "$([ -x "$TOP/$p" ] && echo 755 || echo 644)" "$t/$k"
+				g add -f -- "$k"
+			else
+				g rm -q -- "$k"
+			fi
+			echo "folding $p into: $(g log -1 --format=%s "$target")"
+		done
+		g commit -q --no-verify --fixup="$target" || die "cannot commit the fixup"
+	done
+	GIT_SEQUENCE_EDITOR=: g rebase -q -i --autosquash --committer-date-is-author-date "$BASE_TAG" ||
+		{ g rebase --abort; die "folding the mirror edits failed; $t is unchanged"; }
+fi
+
+# --- 2. export ------------------------------------------------------------
+cover=$TOP/patches/0000-cover-letter.patch
+if [ -f "$cover" ]; then
+	# Subject without the [PATCH 0/N] prefix, then the text up to the
+	# shortlog that format-patch appends.
+	desc=$(awk '
+		/^Subject: / { sub(/^Subject: \[[^]]*\] */, ""); subj = $0; insubj = 1; next }
+		insubj && /^ / { subj = subj $0; next }
+		{ insubj = 0 }
+		!body && /^$/ && subj != "" { body = 1; print subj; print ""; next }
+		body && /^[^ ].* \([0-9]+\):$/ { exit }
+		body { print }
+	' "$cover")
+	g config "branch.$SERIES_BRANCH.description" "$desc"
+fi
+[ -n "$(g config "branch.$SERIES_BRANCH.description")" ] ||
+	die "no cover letter yet: write one with 'git -C $t branch --edit-description' (first paragraph = subject)"
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+# The cover letter is "From" the committer, dated now: make it the
+# series' author and the date of its newest patch, so that an unchanged
+# series exports to identical files.
+GIT_COMMITTER_NAME=$(g config user.name) GIT_COMMITTER_EMAIL=$(g config user.email) \
+GIT_COMMITTER_DATE=$(g log -1 --format=%aD HEAD) \
+g format-patch -q --zero-commit --no-signature --cover-letter \
+	--cover-from-description=subject --base="$BASE_TAG" \
+	-o "$out" "$BASE_TAG..HEAD" || die "git format-patch failed"
+# The shortlog/diffstat end with a blank line; keep the letter's own text
+# free of trailing blank lines so a second export is a no-op.
+mkdir -p "$TOP/patches"
+rm -f "$TOP"/patches/*.patch
+cp "$out"/*.patch "$TOP/patches/"
+{
+	echo "# quilt series file: the patches in order (patches/0000-cover-letter.patch"
+	echo "# is the cover letter, not a patch).  Generated by 'make series'."
+	(cd "$out" && ls ./*.patch | sed 's|^\./||' | grep -v '^0000-cover-letter.patch$')
+} >"$TOP/series"
+
+# Mirror: exactly the files the series creates.
+created_now=$(g diff --diff-filter=A --name-only "$BASE_TAG" HEAD)
+for m in "${MIRROR_MAP[@]}"; do
+	r=${m#*=}
+	[ -d "$TOP/$r" ] || continue
+	(cd "$TOP" && find "$r" -type f) | while read -r p; do
+		grep -qxF "${m%%=*}${p#"$r"}" <<<"$created_now" || rm -f "$TOP/$p"
+	done
+done
+for k in $created_now; do
+	p=$(mirror_path "$k") || die "the series creates $k, which has no mirror directory; add it to MIRROR_MAP in harness/lib.sh"
+	mkdir -p "$TOP/$(dirname "$p")"
+	g show "HEAD:$k" >"$TOP/$p"
+	chmod "$([ "$(g ls-tree HEAD -- "$k" | cut -d' ' -f1)" = 100755 ] && echo 755 || echo 644)" "$TOP/$p"
+done
+for m in "${MIRROR_MAP[@]}"; do
+	r=${m#*=}
+	[ -d "$TOP/$r" ] && find "$TOP/$r" -type d -empty -delete
+done
+
+# MAINTAINERS.fragment: the lines the series adds to MAINTAINERS.
+g diff "$BASE_TAG" HEAD -- MAINTAINERS | sed -n 's/^+\([^+]\|$\)/\1/p' >"$TOP/MAINTAINERS.fragment"
+[ -s "$TOP/MAINTAINERS.fragment" ] || rm -f "$TOP/MAINTAINERS.fragment"
+
+# --- 3. re-apply: the exported series must give the same tree ----------
+want=$(g rev-parse "HEAD^{tree}")
+FORCE=1 "$TOP/harness/apply.sh" >/dev/null || die "the exported series does not apply"
+[ "$(g rev-parse "HEAD^{tree}")" = "$want" ] ||
+	die "the exported series does not reproduce the tree it was exported from"
+n=$(grep -vc -e '^#' "$TOP/series")
+echo "series: $n patches, cover letter, mirror and MAINTAINERS.fragment regenerated"
