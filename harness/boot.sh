@@ -1,0 +1,60 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot a built kernel with its initramfs in QEMU, load and unload every C++
+# module, and check the result.
+#
+#   boot.sh llvm|gcc
+#
+# KVM is used only if a probe boot with it works on this machine (the
+# result is kept in .work/accel); otherwise TCG.  The console log goes to
+# .work/log/boot-<tc>.log.  Exit 0 only if the guest reached the end of
+# /init, every module loaded and unloaded, and the kernel log has no
+# warning, BUG or oops.
+. "$(dirname "$0")/lib.sh"
+
+tc=${1:-}
+out=$BUILD_ROOT/$tc
+kernel=$out/arch/x86/boot/bzImage
+initrd=$out/initramfs.cpio
+[ -f "$kernel" ] && [ -f "$initrd" ] || die "no $tc kernel or initramfs in $out; build them first"
+command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is missing; run: make deps"
+mkdir -p "$LOG_DIR"
+log=$LOG_DIR/boot-$tc.log
+TIMEOUT=${BOOT_TIMEOUT:-180}
+
+qemu() {	# accel timeout
+	local accel=$1 t=$2 cpu=max
+	[ "$accel" = kvm ] && cpu=host
+	timeout --foreground -k 5 "$t" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
+		-m 512M -smp 2 -nodefaults -display none -no-reboot \
+		-serial stdio -kernel "$kernel" -initrd "$initrd" \
+		-append "console=ttyS0 loglevel=4 panic=-1 oops=panic" </dev/null >"$log" 2>&1
+}
+ok() { grep -q '^HARNESS: result ' "$log"; }
+
+accel=$(cat "$WORK/accel" 2>/dev/null)
+if [ -z "$accel" ]; then
+	accel=tcg
+	if [ -w /dev/kvm ]; then
+		# KVM guests hang on some machines: trust KVM only after a boot.
+		if qemu kvm 30 && ok; then accel=kvm; fi
+		echo "$accel" >"$WORK/accel"
+		echo "KVM probe: $([ $accel = kvm ] && echo works || echo 'did not boot, using TCG')"
+		[ $accel = kvm ] || qemu tcg "$TIMEOUT"
+	else
+		echo tcg >"$WORK/accel"
+		qemu tcg "$TIMEOUT"
+	fi
+else
+	qemu "$accel" "$TIMEOUT"
+fi
+
+tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
+sed -n 's/^HARNESS: //p' "$log" | sed '/^dmesg begin$/,/^dmesg end$/d'
+ok || die "the $tc kernel did not reach the end of /init ($accel, ${TIMEOUT}s); console log: $log"
+oops=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
+	grep -E 'WARNING:|BUG:|Oops|Call Trace:|general protection|UBSAN:|KASAN:|kernel BUG' | head -5)
+[ -z "$oops" ] || die "the $tc kernel logged: $oops (console log: $log)"
+grep -q '^HARNESS: result modules=[0-9]* failed=0$' "$log" || die "C++ modules failed to load or unload (console log: $log)"
+echo "boot ($tc, $accel): ok"

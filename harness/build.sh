@@ -1,0 +1,64 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Configure and build the kernel of a tree (default: the harness's tree
+# with the series applied) for QEMU.
+#
+#   build.sh llvm|gcc [TREE]
+#
+# llvm: LLVM=1 with LLVM 19 first in PATH; gcc: the system's gcc.  ccache
+# is used as the compiler launcher when it is installed.  The output goes
+# to .work/build/<toolchain>; the log to .work/log/build-<toolchain>.log.
+. "$(dirname "$0")/lib.sh"
+
+tc=${1:-}
+src=${2:-$BASE_TREE}
+out=$BUILD_ROOT/$tc
+mkdir -p "$out" "$LOG_DIR"
+log=$LOG_DIR/build-$tc.log
+
+launcher=
+command -v ccache >/dev/null && launcher="ccache "
+case $tc in
+llvm)
+	[ -x "$LLVM_BIN/clang" ] || die "clang-19 is missing; run: make deps"
+	export PATH=$LLVM_BIN:$PATH
+	mk=(make -C "$src" O="$out" LLVM=1 CC="${launcher}clang" HOSTCC="${launcher}clang")
+	;;
+gcc)
+	mk=(make -C "$src" O="$out" CC="${launcher}gcc" HOSTCC="${launcher}gcc")
+	;;
+*) die "usage: $0 llvm|gcc [TREE]" ;;
+esac
+mk+=(-j"$(nproc)" KBUILD_BUILD_USER=cpp KBUILD_BUILD_HOST=harness
+	KBUILD_BUILD_TIMESTAMP="2024-11-17")
+
+# Configuration: tinyconfig + every fragment in harness/kconfig/.  Every
+# option a fragment asks for must end up with that value.
+fragments=("$TOP"/harness/kconfig/*.config)
+{
+	"${mk[@]}" tinyconfig &&
+	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${fragments[@]}" &&
+	"${mk[@]}" olddefconfig
+} >"$log" 2>&1 || { tail -20 "$log" >&2; die "configuring the $tc kernel failed (log: $log)"; }
+bad=0
+while read -r line; do
+	case $line in CONFIG_*=*) ;; "# CONFIG_"*" is not set") ;; *) continue ;; esac
+	if [ "${line#\# }" != "$line" ]; then
+		sym=${line#\# }; sym=${sym%% *}
+		grep -q "^$sym=[ym]" "$out/.config" && { echo "$sym is set, ${fragments[*]##*/} asks for it not to be" >&2; bad=1; }
+	else
+		grep -qxF "$line" "$out/.config" || {
+			echo "$line did not stick (have: $(grep "^${line%%=*}=" "$out/.config" || echo unset)); a dependency is missing" >&2
+			bad=1
+		}
+	fi
+done < <(cat "${fragments[@]}")
+[ $bad -eq 0 ] || die "the $tc configuration is not what harness/kconfig/ asks for"
+
+"${mk[@]}" >>"$log" 2>&1 || { grep -E 'error|Error' "$log" | head -20 >&2; tail -20 "$log" >&2; die "building the $tc kernel failed (log: $log)"; }
+rm -rf "$out/modinst"
+"${mk[@]}" INSTALL_MOD_PATH="$out/modinst" modules_install >>"$log" 2>&1 ||
+	{ tail -20 "$log" >&2; die "modules_install failed (log: $log)"; }
+warnings=$(grep -c -E '(warning|error):' "$log")
+echo "$tc kernel: $(cat "$out/include/config/kernel.release"), $warnings compiler warnings, $(wc -l <"$out/modules.order") modules"

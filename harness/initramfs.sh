@@ -1,0 +1,41 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build the initramfs for a built kernel: static busybox, the installed
+# modules, harness/guest/init, and /cpp-modules, the list of modules that
+# contain C++ objects (an object foo.o of a module is C++ when foo.cpp
+# exists in the source tree).
+#
+#   initramfs.sh llvm|gcc [TREE]    -> .work/build/<tc>/initramfs.cpio
+. "$(dirname "$0")/lib.sh"
+
+tc=${1:-}
+src=${2:-$BASE_TREE}
+out=$BUILD_ROOT/$tc
+[ -f "$out/arch/x86/boot/bzImage" ] || die "no $tc kernel in $out; build it first"
+busybox=$(command -v busybox) || die "busybox is missing; run: make deps"
+file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
+	[ -x /bin/busybox ] || die "busybox is not static; run: make deps (busybox-static)"
+
+root=$out/initramfs
+rm -rf "$root"
+mkdir -p "$root"/{bin,dev,proc,sys,lib}
+cp /bin/busybox "$root/bin/busybox"
+install -m 755 "$TOP/harness/guest/init" "$root/init"
+[ -d "$out/modinst/lib/modules" ] && cp -a "$out/modinst/lib/modules" "$root/lib/"
+
+# The C++ modules, in build order.
+: >"$root/cpp-modules"
+while read -r o; do
+	mod=${o%.o}
+	for obj in $(cat "$out/$mod.mod" 2>/dev/null); do
+		if [ -f "$src/${obj%.o}.cpp" ]; then
+			basename "$mod" | tr - _ >>"$root/cpp-modules"
+			break
+		fi
+	done
+done <"$out/modules.order"
+
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) >"$out/initramfs.cpio" ||
+	die "cannot create the initramfs"
+echo "initramfs: $(wc -l <"$root/cpp-modules") C++ modules: $(tr '\n' ' ' <"$root/cpp-modules")"
