@@ -12,8 +12,10 @@ PACKAGES=(
 	# kernel build
 	make flex bison bc libelf-dev libssl-dev cpio kmod dwarves
 	python3 perl rsync ccache
+	# checkpatch.pl: spdxcheck.py needs ply and GitPython
+	python3-ply python3-git
 	# base tree, series handling and review tools
-	linux-source-6.12 xz-utils git git-email b4 quilt patch
+	linux-source-6.12 xz-utils git git-email libmailtools-perl b4 quilt patch
 	# boot tests and benchmarks
 	qemu-system-x86 busybox-static fio
 )

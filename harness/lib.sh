@@ -5,6 +5,10 @@
 
 set -o pipefail
 
+# Debian's tools first: the kernel's Python scripts (spdxcheck.py, ...)
+# need Debian's python3 modules, not those of a python3 earlier in PATH.
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${WORK:-$TOP/.work}
 BASE_TREE=$WORK/linux		# base + series, branch $SERIES_BRANCH
@@ -72,4 +76,71 @@ mirror_path() {
 		case $p in "${m%%=*}"*) echo "${m#*=}${p#"${m%%=*}"}"; return 0 ;; esac
 	done
 	return 1
+}
+
+# The cover letter's subject and text (without the [PATCH 0/N] prefix, the
+# shortlog and the diffstat), as --cover-from-description=subject wants it.
+cover_description() {
+	awk '
+		/^Subject: / { sub(/^Subject: \[[^]]*\] */, ""); subj = $0; insubj = 1; next }
+		insubj && /^ / { subj = subj $0; next }
+		{ insubj = 0 }
+		!body && /^$/ && subj != "" { body = 1; print subj; print ""; next }
+		body && /^[^ ].* \([0-9]+\):$/ { exit }
+		body { print }
+	' "$TOP/patches/0000-cover-letter.patch"
+}
+
+# format_series TREE OUTDIR: the series as `git format-patch` mails, from
+# the base to HEAD of TREE, which must be on a branch whose description is
+# the cover letter text.  Output is a function of the commits only.
+format_series() {
+	local t=$1 out=$2
+	# The cover letter is "From" the committer, dated now: make it the
+	# series' author and the date of its newest patch.
+	GIT_COMMITTER_NAME=$(git -C "$t" log -1 --format=%an HEAD) \
+	GIT_COMMITTER_EMAIL=$(git -C "$t" log -1 --format=%ae HEAD) \
+	GIT_COMMITTER_DATE=$(git -C "$t" log -1 --format=%aD HEAD) \
+	git -C "$t" format-patch -q --zero-commit --no-signature --cover-letter \
+		--cover-from-description=subject --base="$BASE_TAG" \
+		-o "$out" "$BASE_TAG..HEAD"
+}
+
+# A second, throw-away checkout of the base for the tests: reset it to the
+# base, with nothing else in it.
+test_tree_reset() {
+	need_base
+	if [ ! -d "$TEST_TREE" ]; then
+		git -C "$BASE_TREE" worktree prune
+		git -C "$BASE_TREE" worktree add -q --detach "$TEST_TREE" "$BASE_TAG" >/dev/null ||
+			die "cannot create $TEST_TREE"
+	fi
+	git -C "$TEST_TREE" am --abort >/dev/null 2>&1
+	rm -rf "$TEST_TREE/.pc"
+	git -C "$TEST_TREE" checkout -q -f --detach "$BASE_TAG" &&
+		git -C "$TEST_TREE" clean -q -fdx || die "cannot reset $TEST_TREE"
+}
+
+# For tests: exit 77 (prerequisite missing) with a reason.
+skip() { echo "skipped: $*"; exit 77; }
+need_base_or_skip() {
+	git -C "$BASE_TREE" rev-parse -q --verify "refs/tags/$BASE_TAG" >/dev/null 2>&1 ||
+		skip "no base tree; run 'make setup'"
+}
+
+# Apply the series to a fresh base in the test tree with `git am`; print
+# the resulting tree id.
+am_test_tree() {
+	test_tree_reset
+	# shellcheck disable=SC2046
+	git -C "$TEST_TREE" am -q --committer-date-is-author-date --whitespace=error $(series_patches) >&2 ||
+		{ git -C "$TEST_TREE" am --abort; return 1; }
+	git -C "$TEST_TREE" rev-parse "HEAD^{tree}"
+}
+
+# The tree id of the test tree's work tree as it is, new files included
+# (Debian's .gitignore hides every top-level entry, hence -f).  Stages
+# everything in the test tree's index.
+worktree_id() {
+	git -C "$TEST_TREE" add -A -f -- . ':!.pc' && git -C "$TEST_TREE" write-tree
 }

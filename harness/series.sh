@@ -101,35 +101,14 @@ if [ ${#fold[@]} -gt 0 ]; then
 fi
 
 # --- 2. export ------------------------------------------------------------
-cover=$TOP/patches/0000-cover-letter.patch
-if [ -f "$cover" ]; then
-	# Subject without the [PATCH 0/N] prefix, then the text up to the
-	# shortlog that format-patch appends.
-	desc=$(awk '
-		/^Subject: / { sub(/^Subject: \[[^]]*\] */, ""); subj = $0; insubj = 1; next }
-		insubj && /^ / { subj = subj $0; next }
-		{ insubj = 0 }
-		!body && /^$/ && subj != "" { body = 1; print subj; print ""; next }
-		body && /^[^ ].* \([0-9]+\):$/ { exit }
-		body { print }
-	' "$cover")
-	g config "branch.$SERIES_BRANCH.description" "$desc"
-fi
+[ -f "$TOP/patches/0000-cover-letter.patch" ] &&
+	g config "branch.$SERIES_BRANCH.description" "$(cover_description)"
 [ -n "$(g config "branch.$SERIES_BRANCH.description")" ] ||
 	die "no cover letter yet: write one with 'git -C $t branch --edit-description' (first paragraph = subject)"
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-# The cover letter is "From" the committer, dated now: make it the
-# series' author and the date of its newest patch, so that an unchanged
-# series exports to identical files.
-GIT_COMMITTER_NAME=$(g config user.name) GIT_COMMITTER_EMAIL=$(g config user.email) \
-GIT_COMMITTER_DATE=$(g log -1 --format=%aD HEAD) \
-g format-patch -q --zero-commit --no-signature --cover-letter \
-	--cover-from-description=subject --base="$BASE_TAG" \
-	-o "$out" "$BASE_TAG..HEAD" || die "git format-patch failed"
-# The shortlog/diffstat end with a blank line; keep the letter's own text
-# free of trailing blank lines so a second export is a no-op.
+format_series "$t" "$out" || die "git format-patch failed"
 mkdir -p "$TOP/patches"
 rm -f "$TOP"/patches/*.patch
 cp "$out"/*.patch "$TOP/patches/"

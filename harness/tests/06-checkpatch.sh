@@ -1,0 +1,31 @@
+#!/bin/bash
+# level: quick
+# scripts/checkpatch.pl --strict on every patch: no errors, and every
+# warning or check is justified in that patch's commit message, which must
+# name the checkpatch type (e.g. FILE_PATH_CHANGES) and say why.
+. "$(dirname "$0")/../lib.sh"
+need_base_or_skip
+bad=0
+for p in $(series_patches); do
+	# stderr too: a broken helper (spdxcheck.py without python3-ply) is a failure
+	out=$(cd "$BASE_TREE" && ./scripts/checkpatch.pl --strict --show-types --no-summary --terse "$p" 2>&1)
+	name=$(basename "$p")
+	msg=$(sed -n '/^$/,/^---$/p' "$p")
+	while IFS= read -r line; do
+		[ -n "$line" ] || continue
+		type=$(echo "$line" | sed -n 's/^[^:]*:[0-9]*: \(ERROR\|WARNING\|CHECK\):\([A-Z0-9_]*\):.*/\1 \2/p')
+		[ -n "$type" ] || { echo "$name: $line"; bad=1; continue; }
+		set -- $type
+		if [ "$1" = ERROR ]; then
+			echo "$name: $line"
+			bad=1
+		elif echo "$msg" | grep -qw "$2"; then
+			echo "$name: justified in the commit message: $line"
+		else
+			echo "$name: not justified in the commit message: $line"
+			bad=1
+		fi
+	done <<<"$out"
+done
+[ $bad -eq 0 ] || exit 1
+echo "checkpatch --strict: $(series_patches | wc -l) patches, 0 errors, 0 unjustified warnings"
