@@ -31,14 +31,17 @@ series_on_head() {
 		while read -r c; do git -C "$t" show "$c" | git patch-id --stable | cut -d' ' -f1; done)" = "$(series_ids)" ]
 }
 
+# git am the series onto HEAD of $1; on failure abort (the tree is left as
+# it was) and set $am_failed to the patch that did not apply.
+am_failed=
 am() {
-	local t=$1
+	local t=$1 out ra
 	shift
+	ra=$(git -C "$t" rev-parse --git-path rebase-apply)
+	case $ra in /*) ;; *) ra=$t/$ra ;; esac
 	# shellcheck disable=SC2086
-	if ! git -C "$t" am -q "$@" $patches; then
-		local failed
-		failed=$(git -C "$t" am --show-current-patch=raw 2>/dev/null | sed -n 's/^Subject: //p' | head -1)
-		echo "patch failed: $failed" >&2
+	if ! out=$(git -C "$t" am -q "$@" $patches 2>&1); then
+		am_failed="patch $(cat "$ra/next" 2>/dev/null) '$(head -n 1 "$ra/final-commit" 2>/dev/null)': $(echo "$out" | grep -m1 -E '^error:' | sed 's/^error: //')"
 		git -C "$t" am --abort
 		return 1
 	fi
@@ -62,7 +65,7 @@ if [ -n "${KERNEL_SRC:-}" ]; then
 		echo "the series is already applied to $t" >&2
 	else
 		am "$t" -3 ||
-			die "the series does not apply to $t at $(git -C "$t" log -1 --format='%h (%s)'); it is made for Linux $(git -C "$BASE_TREE" log -1 --format=%s "$BASE_TAG" 2>/dev/null || echo 6.12.y); the tree is unchanged"
+			die "the series does not apply to $t at $(git -C "$t" log -1 --format=%h) ($am_failed); it is made for Linux 6.12.y; the tree is unchanged"
 		echo "applied $npatches patches to $t" >&2
 	fi
 	echo "$t"
@@ -92,7 +95,7 @@ fi
 git -C "$t" am --abort >/dev/null 2>&1
 git -C "$t" checkout -q -f -B "$SERIES_BRANCH" "$BASE_TAG" || die "cannot reset $t to the base"
 am "$t" --committer-date-is-author-date --whitespace=error ||
-	die "the series does not apply to the base $(git -C "$t" log -1 --format=%s "$BASE_TAG")"
+	die "the series does not apply to the base ($am_failed)"
 git -C "$t" config cpp.appliedtip "$(git -C "$t" rev-parse HEAD)"
 git -C "$t" config cpp.appliedseries "$fp"
 echo "applied $npatches patches to $t" >&2

@@ -4,7 +4,7 @@
 # Boot a built kernel with its initramfs in QEMU, load and unload every C++
 # module, and check the result.
 #
-#   boot.sh llvm|gcc
+#   boot.sh llvm|gcc [TREE]
 #
 # KVM is used only if a probe boot with it works on this machine (the
 # result is kept in .work/accel); otherwise TCG.  The console log goes to
@@ -14,7 +14,7 @@
 . "$(dirname "$0")/lib.sh"
 
 tc=${1:-}
-out=$BUILD_ROOT/$tc
+out=$(build_dir "$tc" "${2:-}")
 kernel=$out/arch/x86/boot/bzImage
 initrd=$out/initramfs.cpio
 [ -f "$kernel" ] && [ -f "$initrd" ] || die "no $tc kernel or initramfs in $out; build them first"

@@ -13,7 +13,7 @@
 
 tc=${1:-}
 src=${2:-$BASE_TREE}
-out=$BUILD_ROOT/$tc
+out=$(build_dir "$tc" "$src")
 mkdir -p "$out" "$LOG_DIR"
 log=$LOG_DIR/build-$tc.log
 
@@ -56,6 +56,8 @@ while read -r line; do
 done < <(cat "${fragments[@]}")
 [ $bad -eq 0 ] || die "the $tc configuration is not what harness/kconfig/ asks for"
 
+# A failed build must not leave an old image behind for the boot test.
+rm -f "$out/arch/x86/boot/bzImage"
 "${mk[@]}" >>"$log" 2>&1 || { grep -E 'error|Error' "$log" | head -20 >&2; tail -20 "$log" >&2; die "building the $tc kernel failed (log: $log)"; }
 rm -rf "$out/modinst"
 "${mk[@]}" INSTALL_MOD_PATH="$out/modinst" modules_install >>"$log" 2>&1 ||

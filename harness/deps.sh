@@ -20,6 +20,10 @@ PACKAGES=(
 	qemu-system-x86 busybox-static fio
 )
 
+# EXTRA_PACKAGES: more packages to require (the tests use it).
+# shellcheck disable=SC2206
+PACKAGES+=(${EXTRA_PACKAGES:-})
+
 missing=()
 for p in "${PACKAGES[@]}"; do
 	[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] ||

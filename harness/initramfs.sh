@@ -11,7 +11,7 @@
 
 tc=${1:-}
 src=${2:-$BASE_TREE}
-out=$BUILD_ROOT/$tc
+out=$(build_dir "$tc" "$src")
 [ -f "$out/arch/x86/boot/bzImage" ] || die "no $tc kernel in $out; build it first"
 busybox=$(command -v busybox) || die "busybox is missing; run: make deps"
 file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||

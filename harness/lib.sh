@@ -144,3 +144,15 @@ am_test_tree() {
 worktree_id() {
 	git -C "$TEST_TREE" add -A -f -- . ':!.pc' && git -C "$TEST_TREE" write-tree
 }
+
+# build_dir TOOLCHAIN [TREE]: the O= directory for a tree and toolchain;
+# the harness's tree builds in .work/build/<tc>, another tree in a
+# directory of its own.
+build_dir() {
+	local src=${2:-$BASE_TREE}
+	if [ "$src" = "$BASE_TREE" ]; then
+		echo "$BUILD_ROOT/$1"
+	else
+		echo "$BUILD_ROOT/$1-$(echo "$src" | sha1sum | cut -c1-8)"
+	fi
+}
