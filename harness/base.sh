@@ -46,7 +46,7 @@ tar -xJf "$tarball" -C "$BASE_TREE.tmp" --strip-components=1 || die "cannot unpa
 
 kver=$(make -s -C "$BASE_TREE.tmp" kernelversion 2>/dev/null) || die "no kernel Makefile in $tarball"
 
-cd "$BASE_TREE.tmp"
+cd "$BASE_TREE.tmp" || exit 1
 git init -q -b master
 git config feature.manyFiles true
 git config gc.auto 0
@@ -62,6 +62,6 @@ GIT_AUTHOR_DATE="2024-11-17T00:00:00+0000" GIT_COMMITTER_DATE="2024-11-17T00:00:
 		-m "The unmodified source of Debian's linux-source-6.12 package, version $version." ||
 	die "cannot commit the base tree"
 git tag "$BASE_TAG"
-cd "$WORK"
+cd "$WORK" || exit 1
 mv "$BASE_TREE.tmp" "$BASE_TREE"
 echo "base: Linux $kver (linux-source-6.12 $version), commit $(git -C "$BASE_TREE" rev-parse --short HEAD)"

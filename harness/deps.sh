@@ -18,6 +18,8 @@ PACKAGES=(
 	linux-source-6.12 xz-utils git git-email libmailtools-perl b4 quilt patch
 	# boot tests and benchmarks
 	qemu-system-x86 busybox-static fio
+	# the harness's own lint
+	shellcheck
 )
 
 # EXTRA_PACKAGES: more packages to require (the tests use it).

@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC2034 # its variables are used by the scripts that source it
 # SPDX-License-Identifier: GPL-2.0
 #
 # Shared helpers for the C++ for Linux harness.  Sourced, never executed.

@@ -18,10 +18,11 @@ cat >"$tmp/sendmail" <<'EOS'
 { printf 'From mboxrd@z Thu Jan  1 00:00:00 1970\n'; sed 's/^\(>*From \)/>\1/'; echo; } >>"$MBOX"
 EOS
 chmod +x "$tmp/sendmail"
+mapfile -t files < <(echo "$TOP/patches/0000-cover-letter.patch"; series_patches)
 MBOX=$tmp/series.mbox git -C "$TOP" -c sendemail.from="$(git -C "$BASE_TREE" config user.name) <$(git -C "$BASE_TREE" config user.email)>" \
 	send-email --quiet --confirm=never --suppress-cc=all --thread --no-chain-reply-to \
 	--to=linux-kernel@vger.kernel.org --sendmail-cmd="$tmp/sendmail" \
-	"$TOP/patches/0000-cover-letter.patch" $(series_patches) >"$tmp/send.log" 2>&1 ||
+	"${files[@]}" >"$tmp/send.log" 2>&1 ||
 	{ cat "$tmp/send.log"; echo "git send-email failed"; exit 1; }
 mails=$(grep -c '^From mboxrd@z' "$tmp/series.mbox")
 echo "mbox: $mails mails"

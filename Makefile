@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# C++ for Linux: the project's commands.  The kernel work happens in
+# .work/ (git-ignored); see README.md.
+
+H := harness
+
+.PHONY: help run check quick deps setup apply series build boot clean distclean
+
+help:
+	@echo 'make run      set up, apply the series, build (LLVM=1), boot in QEMU, load the C++ modules'
+	@echo 'make check    every test; ends with "N passed, N failed"'
+	@echo 'make quick    the fast tests (no kernel build)'
+	@echo 'make series   regenerate patches/, series, the mirror and MAINTAINERS.fragment'
+	@echo '              from .work/linux (and fold in edits of the mirror directories)'
+	@echo 'make setup    install missing packages, create the base tree, apply the series'
+	@echo 'make apply    apply the series (KERNEL_SRC=/path/to/linux: to your own git tree)'
+	@echo 'make build    configure and build (TOOLCHAIN=llvm|gcc); make boot: boot it'
+	@echo 'make clean    remove builds and logs; make distclean: all of .work/'
+
+run:
+	@$(H)/run.sh
+
+check: setup
+	@$(H)/test.sh check
+
+quick:
+	@$(H)/test.sh quick
+
+deps:
+	@$(H)/deps.sh
+
+setup: deps
+	@$(H)/base.sh
+	@$(H)/apply.sh >/dev/null
+
+apply:
+	@$(H)/apply.sh >/dev/null
+
+series:
+	@$(H)/series.sh
+
+build:
+	@$(H)/build.sh $(or $(TOOLCHAIN),llvm) $$($(H)/apply.sh | tail -n 1)
+
+boot:
+	@$(H)/initramfs.sh $(or $(TOOLCHAIN),llvm) $$($(H)/apply.sh | tail -n 1)
+	@$(H)/boot.sh $(or $(TOOLCHAIN),llvm) $$($(H)/apply.sh | tail -n 1)
+
+clean:
+	rm -rf .work/build .work/log .work/accel
+
+distclean:
+	-git -C .work/linux worktree remove --force ../test-tree 2>/dev/null
+	rm -rf .work

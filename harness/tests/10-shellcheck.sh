@@ -1,0 +1,9 @@
+#!/bin/bash
+# level: quick
+# The harness's own scripts are shellcheck-clean (warnings and errors).
+. "$(dirname "$0")/../lib.sh"
+command -v shellcheck >/dev/null || skip "shellcheck is not installed; run 'make deps'"
+cd "$TOP" || exit 1
+shellcheck -x -P SCRIPTDIR -S warning -s bash harness/*.sh harness/tests/*.sh .ci/run || exit 1
+shellcheck -S warning -s sh harness/guest/init || exit 1
+echo "shellcheck: $(ls harness/*.sh harness/tests/*.sh .ci/run harness/guest/init | wc -l) scripts clean"
