@@ -35,6 +35,8 @@ while read -r o; do
 		fi
 	done
 done <"$out/modules.order"
+# EXTRA_MODULES: more module names to load (the tests use it).
+for m in ${EXTRA_MODULES:-}; do echo "$m" >>"$root/cpp-modules"; done
 
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) >"$out/initramfs.cpio" ||
 	die "cannot create the initramfs"
