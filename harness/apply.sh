@@ -41,7 +41,7 @@ am() {
 	case $ra in /*) ;; *) ra=$t/$ra ;; esac
 	# shellcheck disable=SC2086
 	if ! out=$(git -C "$t" am -q "$@" $patches 2>&1); then
-		am_failed="patch $(cat "$ra/next" 2>/dev/null) '$(head -n 1 "$ra/final-commit" 2>/dev/null)': $(echo "$out" | grep -m1 -E '^error:' | sed 's/^error: //')"
+		am_failed="patch $(cat "$ra/next" 2>/dev/null) '$(head -n 1 "$ra/final-commit" 2>/dev/null)': $(echo "$out" | grep -m1 -E '^(error|fatal):' | sed -E 's/^(error|fatal): //')"
 		git -C "$t" am --abort
 		return 1
 	fi
@@ -76,6 +76,9 @@ need_base
 t=$BASE_TREE
 fp=$(cat $patches | sha256sum | cut -d' ' -f1)
 tip=$(git -C "$t" rev-parse -q --verify "refs/heads/$SERIES_BRANCH" || true)
+stray=$(untracked_files "$t")
+[ -z "$stray" ] || [ -n "${FORCE:-}" ] ||
+	die "$t has untracked files ($(echo $stray)); add them to a patch with 'git add -f', or remove them (FORCE=1 removes them)"
 if [ -n "$tip" ]; then
 	if [ "$tip" = "$(git -C "$t" config cpp.appliedtip)" ]; then
 		if [ "$fp" = "$(git -C "$t" config cpp.appliedseries)" ] &&
@@ -93,7 +96,8 @@ if [ -n "$tip" ]; then
 	fi
 fi
 git -C "$t" am --abort >/dev/null 2>&1
-git -C "$t" checkout -q -f -B "$SERIES_BRANCH" "$BASE_TAG" || die "cannot reset $t to the base"
+git -C "$t" checkout -q -f -B "$SERIES_BRANCH" "$BASE_TAG" &&
+	git -C "$t" clean -q -fdx || die "cannot reset $t to the base"
 am "$t" --committer-date-is-author-date --whitespace=error ||
 	die "the series does not apply to the base ($am_failed)"
 git -C "$t" config cpp.appliedtip "$(git -C "$t" rev-parse HEAD)"

@@ -11,6 +11,7 @@ set -o pipefail
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+case $TOP in *[[:space:]]*) echo "error: the project path '$TOP' contains white space; clone it to a path without" >&2; exit 1 ;; esac
 WORK=${WORK:-$TOP/.work}
 BASE_TREE=$WORK/linux		# base + series, branch $SERIES_BRANCH
 TEST_TREE=$WORK/test-tree	# throw-away worktree used by the tests
@@ -70,6 +71,13 @@ need_base() {
 		die "no base tree in $BASE_TREE: run 'make setup' first"
 }
 
+# Untracked files of a kernel tree, ignored ones included: Debian's
+# .gitignore ignores every top-level entry, so a new file that was not
+# added with `git add -f` is invisible to `git status` but still built.
+untracked_files() {
+	git -C "$1" ls-files --others -- . ':!.pc' | head -n 5
+}
+
 # kernel path -> project path (empty if not mirrored)
 mirror_path() {
 	local p=$1 m
@@ -111,6 +119,9 @@ format_series() {
 # base, with nothing else in it.
 test_tree_reset() {
 	need_base
+	if [ -d "$TEST_TREE" ] && ! git -C "$TEST_TREE" rev-parse -q --verify HEAD >/dev/null 2>&1; then
+		rm -rf "$TEST_TREE"	# left over from an earlier base tree
+	fi
 	if [ ! -d "$TEST_TREE" ]; then
 		git -C "$BASE_TREE" worktree prune
 		git -C "$BASE_TREE" worktree add -q --detach "$TEST_TREE" "$BASE_TAG" >/dev/null ||

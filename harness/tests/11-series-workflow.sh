@@ -18,6 +18,8 @@ mkdir "$p"
 (cd "$TOP" && git ls-files -co --exclude-standard -z | rsync -a --from0 --files-from=- ./ "$p/")
 git -C "$p" init -q && git -C "$p" add -A && git -C "$p" commit -q -m snapshot
 mkdir "$p/.work"
+export WORK=$p/.work	# never the real one, even if WORK is set
+unset KERNEL_SRC
 git clone -q --shared "$BASE_TREE" "$p/.work/linux" 2>/dev/null || { echo "cannot clone the base tree"; exit 1; }
 k=$p/.work/linux
 git -C "$k" config user.name "$(git -C "$BASE_TREE" config user.name)"
