@@ -22,7 +22,7 @@ run:
 	@$(H)/run.sh
 
 check: setup
-	@$(H)/test.sh check
+	@unset KERNEL_SRC; $(H)/test.sh check
 
 quick:
 	@$(H)/test.sh quick
@@ -32,7 +32,7 @@ deps:
 
 setup: deps
 	@$(H)/base.sh
-	@$(H)/apply.sh >/dev/null
+	@unset KERNEL_SRC; $(H)/apply.sh >/dev/null
 
 apply:
 	@$(H)/apply.sh >/dev/null
@@ -40,12 +40,15 @@ apply:
 series:
 	@$(H)/series.sh
 
+TC = $(or $(TOOLCHAIN),llvm)
+
 build:
-	@$(H)/build.sh $(or $(TOOLCHAIN),llvm) $$($(H)/apply.sh | tail -n 1)
+	@tree=$$($(H)/apply.sh | tail -n 1) && [ -n "$$tree" ] && \
+		$(H)/build.sh $(TC) "$$tree"
 
 boot:
-	@$(H)/initramfs.sh $(or $(TOOLCHAIN),llvm) $$($(H)/apply.sh | tail -n 1)
-	@$(H)/boot.sh $(or $(TOOLCHAIN),llvm) $$($(H)/apply.sh | tail -n 1)
+	@tree=$$($(H)/apply.sh | tail -n 1) && [ -n "$$tree" ] && \
+		$(H)/initramfs.sh $(TC) "$$tree" && $(H)/boot.sh $(TC) "$$tree"
 
 clean:
 	rm -rf .work/build .work/log .work/accel

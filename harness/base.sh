@@ -16,6 +16,7 @@ if git -C "$BASE_TREE" rev-parse -q --verify "refs/tags/$BASE_TAG" >/dev/null 2>
 	exit 0
 fi
 
+[ ! -e "$BASE_TREE" ] || die "$BASE_TREE exists but is not a base tree; remove it (make distclean) and run make setup again"
 mkdir -p "$WORK"
 installed=$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null)
 tarball=/usr/src/linux-source-6.12.tar.xz
@@ -24,7 +25,9 @@ if [ "$installed" != "$want" ]; then
 	# Fetch the recorded version without touching the installed package.
 	deb_dir=$WORK/deb
 	mkdir -p "$deb_dir"
-	if (cd "$deb_dir" && apt-get download -q "linux-source-6.12=$want" >/dev/null 2>&1); then
+	download() { (cd "$deb_dir" && apt-get download -q "linux-source-6.12=$want" >/dev/null 2>&1); }
+	# Stale package lists do not know the version: refresh them once.
+	if download || { [ "$(id -u)" -eq 0 ] && apt-get update -qq >/dev/null 2>&1 && download; }; then
 		echo "unpacking linux-source-6.12 $want from the Debian archive"
 		dpkg-deb --fsys-tarfile "$deb_dir"/linux-source-6.12_*.deb |
 			tar -x -C "$deb_dir" ./usr/src/linux-source-6.12.tar.xz || die "cannot unpack the linux-source-6.12 package"

@@ -39,13 +39,14 @@ if [ -z "$accel" ]; then
 	if [ -w /dev/kvm ]; then
 		# KVM guests hang on some machines: trust KVM only after a boot.
 		if qemu kvm 30 && ok; then accel=kvm; fi
-		echo "$accel" >"$WORK/accel"
 		echo "KVM probe: $([ $accel = kvm ] && echo works || echo 'did not boot, using TCG')"
 		[ $accel = kvm ] || qemu tcg "$TIMEOUT"
 	else
-		echo tcg >"$WORK/accel"
 		qemu tcg "$TIMEOUT"
 	fi
+	# Remember the choice only once a boot worked with it: a kernel that
+	# does not boot says nothing about KVM.
+	ok && echo "$accel" >"$WORK/accel"
 else
 	qemu "$accel" "$TIMEOUT"
 fi

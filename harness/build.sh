@@ -33,6 +33,9 @@ esac
 mk+=(-j"$(nproc)" KBUILD_BUILD_USER=cpp KBUILD_BUILD_HOST=harness
 	KBUILD_BUILD_TIMESTAMP="2024-11-17")
 
+# A failed build must not leave an old image behind for the boot test.
+rm -f "$out/arch/x86/boot/bzImage"
+
 # Configuration: tinyconfig + every fragment in harness/kconfig/.  Every
 # option a fragment asks for must end up with that value.
 fragments=("$TOP"/harness/kconfig/*.config)
@@ -56,11 +59,13 @@ while read -r line; do
 done < <(cat "${fragments[@]}")
 [ $bad -eq 0 ] || die "the $tc configuration is not what harness/kconfig/ asks for"
 
-# A failed build must not leave an old image behind for the boot test.
-rm -f "$out/arch/x86/boot/bzImage"
 "${mk[@]}" >>"$log" 2>&1 || { grep -E 'error|Error' "$log" | head -20 >&2; tail -20 "$log" >&2; die "building the $tc kernel failed (log: $log)"; }
 rm -rf "$out/modinst"
 "${mk[@]}" INSTALL_MOD_PATH="$out/modinst" modules_install >>"$log" 2>&1 ||
 	{ tail -20 "$log" >&2; die "modules_install failed (log: $log)"; }
-warnings=$(grep -c -E '(warning|error):' "$log")
-echo "$tc kernel: $(cat "$out/include/config/kernel.release"), $warnings compiler warnings, $(wc -l <"$out/modules.order") modules"
+# Warning-free: compiler, modpost, Kconfig ("unmet direct dependencies").
+# With ccache an object that hits the cache replays its warnings, so a
+# rebuild still shows them.
+warnings=$(grep -i -E '(^|[: ])warning[:(]|unmet direct dependencies' "$log")
+[ -z "$warnings" ] || { echo "$warnings" | head -20 >&2; die "the $tc build has $(echo "$warnings" | wc -l) warnings (log: $log)"; }
+echo "$tc kernel: $(cat "$out/include/config/kernel.release"), 0 warnings, $(wc -l <"$out/modules.order") modules"

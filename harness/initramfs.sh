@@ -13,9 +13,10 @@ tc=${1:-}
 src=${2:-$BASE_TREE}
 out=$(build_dir "$tc" "$src")
 [ -f "$out/arch/x86/boot/bzImage" ] || die "no $tc kernel in $out; build it first"
-busybox=$(command -v busybox) || die "busybox is missing; run: make deps"
-file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
-	[ -x /bin/busybox ] || die "busybox is not static; run: make deps (busybox-static)"
+[ -x /bin/busybox ] || die "busybox is missing; run: make deps"
+# A dynamically linked busybox would find no libc in the initramfs.
+file -L /bin/busybox | grep -q 'statically linked' ||
+	die "/bin/busybox is not statically linked; run: apt-get install busybox-static"
 
 root=$out/initramfs
 rm -rf "$root"
@@ -37,6 +38,12 @@ while read -r o; do
 done <"$out/modules.order"
 # EXTRA_MODULES: more module names to load (the tests use it).
 for m in ${EXTRA_MODULES:-}; do echo "$m" >>"$root/cpp-modules"; done
+
+# C++ sources in samples/ or drivers/ must give C++ modules: otherwise the
+# boot test would pass while testing nothing (see harness/kconfig/).
+if [ ! -s "$root/cpp-modules" ] && [ -n "$(git -C "$src" ls-files -- 'samples/*.cpp' 'drivers/*.cpp' | head -n 1)" ]; then
+	die "the tree has C++ samples or drivers but no C++ module was built; enable them in harness/kconfig/"
+fi
 
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) >"$out/initramfs.cpio" ||
 	die "cannot create the initramfs"

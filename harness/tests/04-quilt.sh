@@ -12,7 +12,7 @@ out=$(cd "$TEST_TREE" && QUILT_PATCHES=$TOP/patches QUILT_SERIES=$TOP/series \
 rc=$?
 echo "$out"
 [ $rc -eq 0 ] || { echo "quilt push -a failed"; exit 1; }
-if echo "$out" | grep -E 'offset|fuzz'; then
+if echo "$out" | grep -E '^Hunk #.* (offset|with fuzz)'; then
 	echo "quilt applied with offsets or fuzz"
 	exit 1
 fi

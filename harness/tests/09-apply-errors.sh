@@ -56,6 +56,8 @@ n=$(series_patches | wc -l)
 if KERNEL_SRC=$TEST_TREE GIT_COMMITTER_NAME=ignored "$TOP/harness/apply.sh" >"$tmp/out" 2>"$tmp/err"; then
 	[ "$(git -C "$TEST_TREE" rev-list --count "$BASE_TAG..HEAD")" -eq "$n" ] || { echo "good tree: not $n commits"; bad=1; }
 	[ "$(tail -n 1 "$tmp/out")" = "$TEST_TREE" ] || { echo "good tree: did not print the tree"; bad=1; }
+	[ "$(git -C "$TEST_TREE" log -1 --format=%cn)" = "$GIT_COMMITTER_NAME" ] &&
+		{ echo "good tree: committed with the harness's identity, not the user's"; bad=1; }
 	head=$(git -C "$TEST_TREE" rev-parse HEAD)
 	KERNEL_SRC=$TEST_TREE "$TOP/harness/apply.sh" >/dev/null 2>"$tmp/err" || { echo "good tree: second run failed"; cat "$tmp/err"; bad=1; }
 	grep -q "already applied" "$tmp/err" || { echo "good tree: second run did not notice the series"; bad=1; }
