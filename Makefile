@@ -4,6 +4,7 @@
 # .work/ (git-ignored); see README.md.
 
 H := harness
+W := $(or $(WORK),.work)
 
 .PHONY: help run check quick deps setup apply series build boot clean distclean
 
@@ -51,8 +52,7 @@ boot:
 		$(H)/initramfs.sh $(TC) "$$tree" && $(H)/boot.sh $(TC) "$$tree"
 
 clean:
-	rm -rf .work/build .work/log .work/accel
+	rm -rf $(W)/build $(W)/log $(W)/accel
 
 distclean:
-	-git -C .work/linux worktree remove --force ../test-tree 2>/dev/null
-	rm -rf .work
+	rm -rf $(W)

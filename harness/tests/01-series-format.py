@@ -86,7 +86,8 @@ if os.path.exists(cover):
         err("cover letter: no base-commit:")
     if not re.search(r"Linux 6\.12\.\d+", text):
         err("cover letter: does not name the base kernel version")
-    base = subprocess.run(["git", "-C", os.path.join(top, ".work", "linux"), "rev-parse",
+    work = os.environ.get("WORK") or os.path.join(top, ".work")
+    base = subprocess.run(["git", "-C", os.path.join(work, "linux"), "rev-parse",
                            "-q", "--verify", "base^{commit}"], capture_output=True, text=True)
     if m and base.returncode == 0 and base.stdout.strip() != m.group(1):
         err(f"cover letter: base-commit {m.group(1)} is not the base tree {base.stdout.strip()}")
