@@ -78,6 +78,25 @@ untracked_files() {
 	git -C "$1" ls-files --others -- . ':!.pc' | head -n 5
 }
 
+# Every file below the mirror roots of the project (project paths).
+project_mirror_files() {
+	local m root
+	for m in "${MIRROR_MAP[@]}"; do
+		root=${m#*=}
+		[ -d "$TOP/$root" ] || continue
+		(cd "$TOP" && find "$root" -type f)
+	done | LC_ALL=C sort -u
+}
+
+# project path -> kernel path
+kernel_path() {
+	local p=$1 m
+	for m in "${MIRROR_MAP[@]}"; do
+		case $p in "${m#*=}"*) echo "${m%%=*}${p#"${m#*=}"}"; return 0 ;; esac
+	done
+	return 1
+}
+
 # kernel path -> project path (empty if not mirrored)
 mirror_path() {
 	local p=$1 m

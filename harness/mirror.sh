@@ -40,16 +40,6 @@ files() {
 	rm -rf "$tmp"
 }
 
-# Every file below the mirror roots of the project.
-project_mirror_files() {
-	local m root
-	for m in "${MIRROR_MAP[@]}"; do
-		root=${m#*=}
-		[ -d "$TOP/$root" ] || continue
-		(cd "$TOP" && find "$root" -type f)
-	done | LC_ALL=C sort -u
-}
-
 check() {
 	local tmp f m bad=0 listed
 	tmp=$(mktemp -d)

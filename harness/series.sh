@@ -60,14 +60,10 @@ mapfile -t created < <(g diff --diff-filter=A --name-only "$BASE_TAG" HEAD)
 declare -A seen=()
 kpaths=()
 for f in "${created[@]}"; do seen[$f]=1; kpaths+=("$f"); done
-for m in "${MIRROR_MAP[@]}"; do
-	r=${m#*=}
-	[ -d "$TOP/$r" ] || continue
-	while read -r p; do
-		k=${m%%=*}${p#"$r"}
-		[ -n "${seen[$k]:-}" ] || { seen[$k]=1; kpaths+=("$k"); }
-	done < <(cd "$TOP" && find "$r" -type f)
-done
+while read -r p; do
+	k=$(kernel_path "$p")
+	[ -n "${seen[$k]:-}" ] || { seen[$k]=1; kpaths+=("$k"); }
+done < <(project_mirror_files)
 
 for k in "${kpaths[@]}"; do
 	p=$(mirror_path "$k") || continue
@@ -130,12 +126,8 @@ rm -rf "$out"
 
 # Mirror: exactly the files the series creates.
 created_now=$(g diff --diff-filter=A --name-only "$BASE_TAG" HEAD)
-for m in "${MIRROR_MAP[@]}"; do
-	r=${m#*=}
-	[ -d "$TOP/$r" ] || continue
-	(cd "$TOP" && find "$r" -type f) | while read -r p; do
-		grep -qxF "${m%%=*}${p#"$r"}" <<<"$created_now" || rm -f "$TOP/$p"
-	done
+project_mirror_files | while read -r p; do
+	grep -qxF "$(kernel_path "$p")" <<<"$created_now" || rm -f "$TOP/$p"
 done
 for k in $created_now; do
 	p=$(mirror_path "$k") || die "the series creates $k, which has no mirror directory; add it to MIRROR_MAP in harness/lib.sh"
