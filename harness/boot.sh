@@ -58,4 +58,12 @@ oops=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
 	grep -E 'WARNING:|BUG:|Oops|Call Trace:|general protection|UBSAN:|KASAN:|kernel BUG' | head -5)
 [ -z "$oops" ] || die "the $tc kernel logged: $oops (console log: $log)"
 grep -q '^HARNESS: result modules=[0-9]* failed=0$' "$log" || die "C++ modules failed to load or unload (console log: $log)"
+# What every boot must print (harness/boot-expect), and no function listed
+# twice by ftrace (a duplicate mcount record).
+while read -r line; do
+	case $line in ''|'#'*) continue ;; esac
+	grep -qF -- "$line" "$log" || die "the $tc kernel did not print '$line' (console log: $log)"
+done <"$TOP/harness/boot-expect"
+dup=$(sed -n 's/^HARNESS: ftrace: //p' "$log" | sort | uniq -d | head -3)
+[ -z "$dup" ] || die "ftrace lists these functions twice: $dup (console log: $log)"
 echo "boot ($tc, $accel): ok"

@@ -17,28 +17,28 @@ out=$(build_dir "$tc" "$src")
 mkdir -p "$out" "$LOG_DIR"
 log=$LOG_DIR/build-$tc.log
 
-launcher=
-command -v ccache >/dev/null && launcher="ccache "
-case $tc in
-llvm)
-	[ -x "$LLVM_BIN/clang" ] || die "clang-19 is missing; run: make deps"
-	export PATH=$LLVM_BIN:$PATH
-	mk=(make -C "$src" O="$out" LLVM=1 CC="${launcher}clang" HOSTCC="${launcher}clang")
-	;;
-gcc)
-	mk=(make -C "$src" O="$out" CC="${launcher}gcc" HOSTCC="${launcher}gcc")
-	;;
-*) die "usage: $0 llvm|gcc [TREE]" ;;
-esac
-mk+=(-j"$(nproc)" KBUILD_BUILD_USER=cpp KBUILD_BUILD_HOST=harness
-	KBUILD_BUILD_TIMESTAMP="2024-11-17")
+kmake_init "$tc" "$src" "$out"
+mk=("${KMAKE[@]}")
 
 # A failed build must not leave an old image behind for the boot test.
 rm -f "$out/arch/x86/boot/bzImage"
 
 # Configuration: tinyconfig + every fragment in harness/kconfig/.  Every
-# option a fragment asks for must end up with that value.
-fragments=("$TOP"/harness/kconfig/*.config)
+# option a fragment asks for must end up with that value.  PREFIX_BUILD=1
+# (a prefix of the series) leaves out the fragments with options that the
+# tree does not define yet; KCONFIG_SKIP="a.config ..." leaves out those.
+fragments=()
+for f in "$TOP"/harness/kconfig/*.config; do
+	case " ${KCONFIG_SKIP:-} " in *" ${f##*/} "*) echo "without ${f##*/} (KCONFIG_SKIP)"; continue ;; esac
+	if [ "${PREFIX_BUILD:-}" = 1 ]; then
+		missing=
+		for sym in $(sed -n 's/^\(# \)\{0,1\}CONFIG_\([A-Za-z0-9_]*\)[= ].*/\2/p' "$f"); do
+			git -C "$src" grep -qE "^(menu)?config $sym\$" -- '*Kconfig*' || missing+=" $sym"
+		done
+		[ -z "$missing" ] || { echo "prefix build: without ${f##*/} (not defined yet:$missing)"; continue; }
+	fi
+	fragments+=("$f")
+done
 {
 	"${mk[@]}" tinyconfig &&
 	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${fragments[@]}" &&

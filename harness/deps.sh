@@ -8,7 +8,7 @@
 
 PACKAGES=(
 	# toolchains: LLVM 19 for LLVM=1, GCC for the GCC build
-	clang-19 lld-19 llvm-19 libclang-19-dev python3-clang-19 gcc g++
+	clang-19 clang-format-19 lld-19 llvm-19 libclang-19-dev python3-clang-19 gcc g++
 	# kernel build
 	make flex bison bc libelf-dev libssl-dev cpio kmod dwarves file
 	python3 perl rsync ccache

@@ -29,6 +29,7 @@ MIRROR_MAP=(
 	"samples/cpp/=samples/cpp/"
 	"Documentation/=Documentation/"
 	"scripts/=scripts/"
+	"lib/=lib/"
 	"tools/testing/selftests/cpp/=tools/testing/selftests/cpp/"
 )
 
@@ -179,6 +180,30 @@ worktree_id() {
 # build_dir TOOLCHAIN [TREE]: the O= directory for a tree and toolchain;
 # the harness's tree builds in .work/build/<tc>, another tree in a
 # directory of its own.
+# kmake_init llvm|gcc SRC OUT: set the array KMAKE to the make command that
+# builds the tree SRC into OUT with that toolchain.  llvm: LLVM=1 with LLVM 19
+# first in PATH; gcc: the system's gcc.  ccache is the compiler launcher
+# when it is installed.
+kmake_init() {
+	local tc=$1 src=$2 out=$3 launcher=
+	command -v ccache >/dev/null && launcher="ccache "
+	case $tc in
+	llvm)
+		[ -x "$LLVM_BIN/clang" ] || die "clang-19 is missing; run: make deps"
+		export PATH=$LLVM_BIN:$PATH
+		KMAKE=(make -C "$src" O="$out" LLVM=1 CC="${launcher}clang"
+			CXX="${launcher}clang++" HOSTCC="${launcher}clang")
+		;;
+	gcc)
+		KMAKE=(make -C "$src" O="$out" CC="${launcher}gcc" CXX="${launcher}g++"
+			HOSTCC="${launcher}gcc")
+		;;
+	*) die "unknown toolchain '$tc' (llvm or gcc)" ;;
+	esac
+	KMAKE+=(-j"$(nproc)" KBUILD_BUILD_USER=cpp KBUILD_BUILD_HOST=harness KBUILD_BUILD_VERSION=1
+		KBUILD_BUILD_TIMESTAMP="2024-11-17")
+}
+
 build_dir() {
 	local src=${2:-$BASE_TREE}
 	if [ "$src" = "$BASE_TREE" ]; then

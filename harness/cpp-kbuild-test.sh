@@ -1,0 +1,209 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Test the C++ build rules on a built kernel (harness/build.sh TOOLCHAIN):
+#
+#   cpp-kbuild-test.sh llvm|gcc
+#
+# 1. The C++ Kbuild test of the tree (lib/test_cpp_kbuild*) builds as an
+#    external module mixing C and C++, with cxxflags-y, CXXFLAGS_<obj>,
+#    CXXFLAGS_REMOVE_<obj> and KCXXFLAGS; the .cmd files show the flags.
+# 2. The single targets .i, .s, .lst (and .ll with LLVM) of a C++ file.
+# 3. compile_commands.json lists the C++ objects of the kernel.
+# 4. C++ that needs run-time support the kernel lacks (exceptions, RTTI,
+#    global constructors and destructors, thread_local) fails to build, with
+#    a message that names the problem.
+# 5. make clean removes the C++ build artifacts.
+# 6. The kernel boots and loads and unloads the external module.
+. "$(dirname "$0")/lib.sh"
+
+tc=${1:-}
+src=$BASE_TREE
+out=$(build_dir "$tc")
+[ -f "$out/vmlinux" ] || die "no $tc kernel in $out; build it first"
+grep -q '^CONFIG_TEST_CPP_KBUILD=y' "$out/.config" || die "the $tc kernel has no CONFIG_TEST_CPP_KBUILD=y"
+kmake_init "$tc" "$src" "$out"
+scratch=$WORK/cpp-kbuild-$tc
+rm -rf "$scratch"
+mkdir -p "$scratch/ext" "$scratch/neg" "$LOG_DIR"
+log=$LOG_DIR/cpp-kbuild-$tc.log
+: >"$log"
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+run() { "${KMAKE[@]}" "$@" >>"$log" 2>&1; }
+
+# 1. External module.
+ext=$scratch/ext
+cp "$src"/lib/test_cpp_kbuild*.{c,cpp,h,hpp} "$ext/"
+cat >"$ext/Kbuild" <<'EOF'
+obj-m := test_cpp_kbuild_ext.o
+test_cpp_kbuild_ext-y := test_cpp_kbuild_main.o test_cpp_kbuild_lang.o \
+			 test_cpp_kbuild_comdat.o
+cxxflags-y := -DTEST_CXXFLAGS_Y
+CXXFLAGS_test_cpp_kbuild_lang.o := -DTEST_CXXFLAGS_OBJ
+CXXFLAGS_REMOVE_test_cpp_kbuild_comdat.o := -DTEST_CXXFLAGS_Y
+EOF
+run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS modules || { tail -20 "$log"; die "the external C++ module did not build (log: $log)"; }
+warnings=$(grep -i -E '(^|[: ])warning[:(]' "$log")
+[ -z "$warnings" ] || bad "the external module build has warnings: $warnings"
+[ -f "$ext/test_cpp_kbuild_ext.ko" ] || bad "no test_cpp_kbuild_ext.ko"
+
+cmdline() { sed -n '1s/^savedcmd_[^ ]* := //p' "$ext/.$1.cmd"; }
+has() {	# object flag yes|no
+	local c
+	c=$(cmdline "$1")
+	case " $c " in
+	*" $2 "*) [ "$3" = yes ] || bad "$1 is compiled with $2" ;;
+	*) [ "$3" = no ] || bad "$1 is compiled without $2" ;;
+	esac
+}
+for o in test_cpp_kbuild_lang.o test_cpp_kbuild_comdat.o; do
+	has $o -std=gnu++20 yes
+	has $o -fno-exceptions yes
+	has $o -fno-rtti yes
+	has $o -fno-threadsafe-statics yes
+	has $o -fno-use-cxa-atexit yes
+	has $o -nostdinc++ yes
+	has $o -DTEST_KCXXFLAGS yes
+	has $o -mcmodel=kernel yes	# an architecture flag from the C flags
+	has $o -DMODULE yes
+	has $o -std=gnu11 no
+	has $o -Wmissing-prototypes no
+	has $o -Werror=strict-prototypes no
+	cmdline $o | grep -qE '^(ccache )?(clang\+\+|g\+\+) ' || bad "$o is not compiled by CXX: $(cmdline $o | cut -c1-40)"
+done
+has test_cpp_kbuild_lang.o -DTEST_CXXFLAGS_Y yes
+has test_cpp_kbuild_lang.o -DTEST_CXXFLAGS_OBJ yes
+has test_cpp_kbuild_comdat.o -DTEST_CXXFLAGS_Y no
+has test_cpp_kbuild_comdat.o -DTEST_CXXFLAGS_OBJ no
+has test_cpp_kbuild_main.o -std=gnu11 yes
+has test_cpp_kbuild_main.o -DTEST_CXXFLAGS_Y no
+has test_cpp_kbuild_main.o -DTEST_KCXXFLAGS no
+# fixdep: the header the C++ files include is a recorded dependency.
+grep -q 'test_cpp_kbuild.hpp' "$ext/.test_cpp_kbuild_comdat.o.cmd" ||
+	bad "fixdep did not record test_cpp_kbuild.hpp for test_cpp_kbuild_comdat.o"
+touch "$ext/test_cpp_kbuild.hpp"
+run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS modules
+grep -q 'CXX \[M\]  .*test_cpp_kbuild_comdat.o' <(tail -20 "$log") ||
+	bad "touching test_cpp_kbuild.hpp did not rebuild test_cpp_kbuild_comdat.o"
+echo "external module: test_cpp_kbuild_ext.ko; flags and dependencies as expected"
+
+# 2. Single targets.
+targets="test_cpp_kbuild_lang.i test_cpp_kbuild_lang.s test_cpp_kbuild_lang.lst"
+[ "$tc" = llvm ] && targets+=" test_cpp_kbuild_lang.ll"
+for t in $targets; do
+	run M="$ext" "$t" && [ -s "$ext/$t" ] || bad "make $t failed"
+done
+grep -q 'test_cpp_kbuild_comdat_a' "$ext/test_cpp_kbuild_lang.s" || bad "the .s file has no test_cpp_kbuild_comdat_a"
+echo "single targets: $targets"
+
+# 3. compile_commands.json.
+run compile_commands.json || bad "make compile_commands.json failed"
+python3 - "$out/compile_commands.json" <<'EOF' || fail=1
+import json, sys
+entries = [e for e in json.load(open(sys.argv[1]))
+           if e["file"].endswith("lib/test_cpp_kbuild_lang.cpp")]
+if len(entries) != 1:
+    sys.exit("FAIL: compile_commands.json has %d entries for test_cpp_kbuild_lang.cpp" % len(entries))
+cmd = entries[0]["command"]
+if "-std=gnu++20" not in cmd or "cpp_check_object" in cmd or "-c -o" not in cmd:
+    sys.exit("FAIL: bad compile_commands.json command: " + cmd)
+print("compile_commands.json: lib/test_cpp_kbuild_lang.cpp is listed with its C++ command")
+EOF
+
+# 4. What the kernel's C++ does not support fails to build, and says why.
+neg=$scratch/neg
+cat >"$neg/exceptions.cpp" <<'EOF'
+int thrower(int x);
+int thrower(int x)
+{
+	if (x)
+		throw x;
+	return 0;
+}
+EOF
+cat >"$neg/rtti.cpp" <<'EOF'
+struct Base {
+	virtual int f();
+};
+struct Derived : Base {
+	int f() override;
+};
+Derived *to_derived(Base *b);
+Derived *to_derived(Base *b)
+{
+	return dynamic_cast<Derived *>(b);
+}
+EOF
+cat >"$neg/global_ctor.cpp" <<'EOF'
+struct Counter {
+	Counter();
+	int value;
+};
+Counter counter;
+EOF
+cat >"$neg/global_dtor.cpp" <<'EOF'
+struct Resource {
+	~Resource();
+	int value;
+};
+Resource resource;
+EOF
+cat >"$neg/static_local_dtor.cpp" <<'EOF'
+struct Resource {
+	~Resource();
+	int value;
+};
+int use_resource();
+int use_resource()
+{
+	static Resource resource;
+	return resource.value;
+}
+EOF
+cat >"$neg/thread_local.cpp" <<'EOF'
+thread_local int counter;
+int next_count();
+int next_count()
+{
+	return ++counter;
+}
+EOF
+echo 'obj-m := exceptions.o rtti.o global_ctor.o global_dtor.o static_local_dtor.o thread_local.o' >"$neg/Kbuild"
+expect() {	# name regex
+	local o
+	o=$("${KMAKE[@]}" M="$neg" "$1.o" 2>&1)
+	echo "$o" >>"$log"
+	if [ -f "$neg/$1.o" ]; then
+		bad "$1.cpp built, it must not"
+	elif ! echo "$o" | grep -qE "$2"; then
+		bad "$1.cpp failed without saying why (expected /$2/): $(echo "$o" | grep -i error | head -3)"
+	else
+		echo "$1.cpp: rejected: $(echo "$o" | grep -m1 -E "$2" | sed 's/^.*\/neg\///')"
+	fi
+}
+expect exceptions 'exceptions disabled|exception handling disabled'
+expect rtti 'requires -frtti|with .-fno-rtti.'
+expect global_ctor 'requires a global constructor|needs a constructor at run time'
+expect global_dtor 'requires an exit-time destructor|needs a destructor at run time'
+expect static_local_dtor 'requires an exit-time destructor|needs a destructor at run time'
+expect thread_local 'thread_local storage is used'
+
+# 5. make clean.
+run M="$ext" clean || bad "make clean failed"
+left=$(cd "$ext" && find . -name '*.o' -o -name '*.ko' -o -name '*.[is]' -o -name '*.ll' \
+	-o -name '*.lst' -o -name '.*.cmd' -o -name '*.mod' -o -name '*.mod.c' | sort | tr '\n' ' ')
+[ -z "$left" ] || bad "make clean left: $left"
+echo "make clean: no C++ build artifacts left"
+
+# 6. Boot with the external module.
+run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS modules &&
+	run M="$ext" INSTALL_MOD_PATH="$out/modinst" modules_install || bad "installing the module failed"
+EXTRA_MODULES=test_cpp_kbuild_ext "$TOP/harness/initramfs.sh" "$tc" || exit 1
+"$TOP/harness/boot.sh" "$tc" || fail=1
+grep -q 'test_cpp_kbuild_ext: all C++ checks passed' "$LOG_DIR/boot-$tc.log" || bad "the external module did not pass its checks"
+rm -rf "$out"/modinst/lib/modules/*/updates
+"$TOP/harness/initramfs.sh" "$tc" >/dev/null || exit 1
+
+[ $fail -eq 0 ] || die "C++ build rules ($tc): see the failures above (log: $log)"
+echo "C++ build rules ($tc): ok"

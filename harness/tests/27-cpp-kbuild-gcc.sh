@@ -1,0 +1,11 @@
+#!/bin/bash
+# level: full
+# The C++ build rules with GCC (g++): an external module mixing C and
+# C++ with per-directory and per-object C++ flags, the single targets,
+# compile_commands.json, rejected C++ (exceptions, RTTI, global constructors
+# and destructors, thread_local), make clean, and a boot that loads the
+# module.  See harness/cpp-kbuild-test.sh.
+. "$(dirname "$0")/../lib.sh"
+need_base_or_skip
+[ -f "$(build_dir gcc)/vmlinux" ] || { echo "no gcc kernel (did 22-build-gcc fail?)"; exit 1; }
+exec "$TOP/harness/cpp-kbuild-test.sh" gcc

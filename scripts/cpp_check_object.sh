@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Check that a C++ object needs no run-time support the kernel lacks.
+#
+# Usage: cpp_check_object.sh READELF SOURCE OBJECT
+#
+# The kernel runs no C++ global constructors or destructors and has no
+# thread-local storage.  An object that needs them links (or fails to link
+# with an obscure error) and then misbehaves, so reject it at build time with
+# the reason and the fix.
+
+set -e
+
+readelf="$1"
+source="$2"
+object="$3"
+
+doc=Documentation/cpp/general-information.rst
+status=0
+
+error()
+{
+	echo >&2 "$source: error: $1"
+	echo >&2 "$source: note: $2 (see $doc)"
+	status=1
+}
+
+sections=$($readelf -SW "$object")
+symbols=$($readelf -sW "$object")
+
+if echo "$sections" | grep -Eq ' \.(init_array|ctors|preinit_array)(\.[^ ]*)? '; then
+	error "an object with static storage duration needs a constructor at run time" \
+	      "the kernel runs no global constructors: make the object constexpr or constinit"
+fi
+
+if echo "$sections" | grep -Eq ' \.(fini_array|dtors)(\.[^ ]*)? ' ||
+   echo "$symbols" | grep -Eq ' UND (atexit|__cxa_atexit|__dso_handle)$'; then
+	error "an object with static storage duration needs a destructor at run time" \
+	      "the kernel runs no exit-time destructors: give the type a trivial destructor"
+fi
+
+if echo "$sections" | grep -Eq ' \.(tdata|tbss)(\.[^ ]*)? '; then
+	error "thread_local storage is used" \
+	      "the kernel has no thread-local storage: use per-CPU data or task state"
+fi
+
+exit $status
