@@ -7,7 +7,8 @@
 #
 # 1. The C++ Kbuild test of the tree (lib/test_cpp_kbuild*) builds as an
 #    external module mixing C and C++, with cxxflags-y, CXXFLAGS_<obj>,
-#    CXXFLAGS_REMOVE_<obj> and KCXXFLAGS; the .cmd files show the flags.
+#    CXXFLAGS_REMOVE_<obj> and KCXXFLAGS, without a warning with W=1; the
+#    .cmd files show the flags; fixdep tracks the C++ header.
 # 2. The single targets .i, .s, .lst (and .ll with LLVM) of a C++ file.
 # 3. compile_commands.json lists the C++ objects of the kernel.
 # 4. C++ that needs run-time support the kernel lacks (exceptions, RTTI,
@@ -43,9 +44,10 @@ cxxflags-y := -DTEST_CXXFLAGS_Y
 CXXFLAGS_test_cpp_kbuild_lang.o := -DTEST_CXXFLAGS_OBJ
 CXXFLAGS_REMOVE_test_cpp_kbuild_comdat.o := -DTEST_CXXFLAGS_Y
 EOF
-run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS modules || { tail -20 "$log"; die "the external C++ module did not build (log: $log)"; }
+run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS W=1 modules || { tail -20 "$log"; die "the external C++ module did not build (log: $log)"; }
 warnings=$(grep -i -E '(^|[: ])warning[:(]' "$log")
-[ -z "$warnings" ] || bad "the external module build has warnings: $warnings"
+[ -z "$warnings" ] || bad "the external module build (W=1) has warnings: $warnings"
+grep -q -- '-Wmissing-include-dirs' "$ext/.test_cpp_kbuild_lang.o.cmd" || bad "W=1 did not reach the C++ objects"
 [ -f "$ext/test_cpp_kbuild_ext.ko" ] || bad "no test_cpp_kbuild_ext.ko"
 
 cmdline() { sed -n '1s/^savedcmd_[^ ]* := //p' "$ext/.$1.cmd"; }
@@ -84,9 +86,9 @@ grep -q 'test_cpp_kbuild.hpp' "$ext/.test_cpp_kbuild_comdat.o.cmd" ||
 	bad "fixdep did not record test_cpp_kbuild.hpp for test_cpp_kbuild_comdat.o"
 touch "$ext/test_cpp_kbuild.hpp"
 run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS modules
-grep -q 'CXX \[M\]  .*test_cpp_kbuild_comdat.o' <(tail -20 "$log") ||
+grep -qE 'CXX \[M\] +.*test_cpp_kbuild_comdat\.o' <(tail -20 "$log") ||
 	bad "touching test_cpp_kbuild.hpp did not rebuild test_cpp_kbuild_comdat.o"
-echo "external module: test_cpp_kbuild_ext.ko; flags and dependencies as expected"
+echo "external module: test_cpp_kbuild_ext.ko, W=1 clean; flags and dependencies as expected"
 
 # 2. Single targets.
 targets="test_cpp_kbuild_lang.i test_cpp_kbuild_lang.s test_cpp_kbuild_lang.lst"
