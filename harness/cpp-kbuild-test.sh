@@ -16,6 +16,9 @@
 #    a message that names the problem.
 # 5. make clean removes the C++ build artifacts.
 # 6. The kernel boots and loads and unloads the external module.
+# 7. With KASAN, UBSAN, retpolines, return thunks (and KCFI with LLVM) in the
+#    configuration, the C++ objects are compiled with those options and the
+#    code is instrumented (a separate, configured but not linked, tree).
 . "$(dirname "$0")/lib.sh"
 
 tc=${1:-}
@@ -41,7 +44,9 @@ obj-m := test_cpp_kbuild_ext.o
 test_cpp_kbuild_ext-y := test_cpp_kbuild_main.o test_cpp_kbuild_lang.o \
 			 test_cpp_kbuild_comdat.o
 cxxflags-y := -DTEST_CXXFLAGS_Y
-CXXFLAGS_test_cpp_kbuild_lang.o := -DTEST_CXXFLAGS_OBJ
+CXXFLAGS_test_cpp_kbuild_lang.o := -DTEST_CXXFLAGS_OBJ \
+	-DTEST_CXX_MIN_13_17=$(if $(call cxx-min-version, 130000, 170000),1,0) \
+	-DTEST_CXX_THREAD_SAFETY=$(if $(filter y,$(call cxx-option-yn,-Wthread-safety)),1,0)
 CXXFLAGS_REMOVE_test_cpp_kbuild_comdat.o := -DTEST_CXXFLAGS_Y
 EOF
 run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS W=1 modules || { tail -20 "$log"; die "the external C++ module did not build (log: $log)"; }
@@ -76,6 +81,13 @@ for o in test_cpp_kbuild_lang.o test_cpp_kbuild_comdat.o; do
 done
 has test_cpp_kbuild_lang.o -DTEST_CXXFLAGS_Y yes
 has test_cpp_kbuild_lang.o -DTEST_CXXFLAGS_OBJ yes
+if [ "$tc" = llvm ]; then
+	has test_cpp_kbuild_lang.o -DTEST_CXX_THREAD_SAFETY=1 yes
+	has test_cpp_kbuild_lang.o -Werror=thread-safety yes
+else
+	has test_cpp_kbuild_lang.o -DTEST_CXX_THREAD_SAFETY=0 yes
+	has test_cpp_kbuild_lang.o -Werror=thread-safety no
+fi
 has test_cpp_kbuild_comdat.o -DTEST_CXXFLAGS_Y no
 has test_cpp_kbuild_comdat.o -DTEST_CXXFLAGS_OBJ no
 has test_cpp_kbuild_main.o -std=gnu11 yes
@@ -206,6 +218,49 @@ EXTRA_MODULES=test_cpp_kbuild_ext "$TOP/harness/initramfs.sh" "$tc" || exit 1
 grep -q 'test_cpp_kbuild_ext: all C++ checks passed' "$LOG_DIR/boot-$tc.log" || bad "the external module did not pass its checks"
 rm -rf "$out"/modinst/lib/modules/*/updates
 "$TOP/harness/initramfs.sh" "$tc" >/dev/null || exit 1
+
+# 7. Instrumentation reaches C++.
+inst=$BUILD_ROOT/$tc-instrumented
+mkdir -p "$inst"
+kmake_init "$tc" "$src" "$inst"
+frag=$scratch/instrumented.config
+cat >"$frag" <<'EOF'
+# CONFIG_SLUB_TINY is not set
+CONFIG_KASAN=y
+CONFIG_UBSAN=y
+CONFIG_UBSAN_BOUNDS=y
+CONFIG_CPU_MITIGATIONS=y
+CONFIG_MITIGATION_RETPOLINE=y
+CONFIG_MITIGATION_RETHUNK=y
+EOF
+[ "$tc" = llvm ] && echo CONFIG_CFI_CLANG=y >>"$frag"
+objs="lib/test_cpp_kbuild_lang.o lib/test_cpp_kbuild_comdat.o"
+if ! { run tinyconfig &&
+	"$src/scripts/kconfig/merge_config.sh" -m -O "$inst" "$inst/.config" \
+		"$TOP"/harness/kconfig/*.config "$frag" >>"$log" 2>&1 &&
+	run olddefconfig; }; then
+	bad "configuring the instrumented tree failed"
+else
+	for opt in $(grep -o '^CONFIG_[A-Z_]*=y' "$frag"); do
+		grep -qx "$opt" "$inst/.config" || bad "instrumented configuration: $opt did not stick"
+	done
+	# shellcheck disable=SC2086 # $objs is a list
+	run $objs || bad "building the instrumented C++ objects failed"
+fi
+if [ -f "$inst/lib/test_cpp_kbuild_lang.o" ]; then
+	icmd=$(sed -n 1p "$inst/lib/.test_cpp_kbuild_lang.o.cmd")
+	syms=$(PATH=$LLVM_BIN:$PATH llvm-nm "$inst/lib/test_cpp_kbuild_lang.o")
+	want() {	# what flag-regex symbol-regex
+		echo "$icmd" | grep -qE -- "$2" || bad "$1: the C++ object is compiled without /$2/"
+		[ -z "$3" ] || echo "$syms" | grep -qE "$3" || bad "$1: the C++ object has no /$3/ symbol"
+	}
+	want KASAN ' -fsanitize=kernel-address ' ' U __asan_(report_)?(load|store)'
+	want UBSAN ' -fsanitize=[a-z,-]*bounds' ''
+	want retpoline ' (-mretpoline-external-thunk|-mindirect-branch=thunk-extern) ' ''
+	want rethunk ' -mfunction-return=thunk-extern ' ' U __x86_return_thunk'
+	[ "$tc" = llvm ] && want KCFI ' -fsanitize=kcfi ' ' __cfi_'
+	echo "instrumented: KASAN, UBSAN, retpoline, rethunk$([ "$tc" = llvm ] && echo ", KCFI") flags reach the C++ objects"
+fi
 
 [ $fail -eq 0 ] || die "C++ build rules ($tc): see the failures above (log: $log)"
 echo "C++ build rules ($tc): ok"

@@ -9,6 +9,17 @@
 #include "test_cpp_kbuild.h"
 #include "test_cpp_kbuild.hpp"
 
+/* cxx-min-version and cxx-option-yn (lib/Makefile) agree with the compiler. */
+#ifdef TEST_CXX_MIN_13_17
+#ifdef __clang__
+static_assert(TEST_CXX_MIN_13_17 == (__clang_major__ >= 17));
+static_assert(TEST_CXX_THREAD_SAFETY == 1);
+#else
+static_assert(TEST_CXX_MIN_13_17 == (__GNUC__ >= 13));
+static_assert(TEST_CXX_THREAD_SAFETY == 0);
+#endif
+#endif
+
 namespace test_cpp_kbuild {
 namespace {
 

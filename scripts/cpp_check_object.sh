@@ -5,10 +5,12 @@
 #
 # Usage: cpp_check_object.sh READELF SOURCE OBJECT
 #
-# The kernel runs no C++ global constructors or destructors and has no
-# thread-local storage.  An object that needs them links (or fails to link
-# with an obscure error) and then misbehaves, so reject it at build time with
-# the reason and the fix.
+# The kernel runs no C++ dynamic initialisation or exit-time destructors
+# and has no thread-local storage.  An object that needs them links (or
+# fails to link with an obscure error) and then misbehaves, so reject it
+# at build time with the reason and the fix.  The constructors that
+# instrumentation adds (KASAN, GCOV) are not C++ initialisation and are
+# run by the kernel (CONFIG_CONSTRUCTORS).
 
 set -e
 
@@ -29,13 +31,14 @@ error()
 sections=$($readelf -SW "$object")
 symbols=$($readelf -sW "$object")
 
-if echo "$sections" | grep -Eq ' \.(init_array|ctors|preinit_array)(\.[^ ]*)? '; then
+# Both compilers name the function that runs the dynamic initialisation of
+# the objects of a translation unit _GLOBAL__sub_I_<file>.
+if echo "$symbols" | grep -Eq ' _GLOBAL__sub_I_[^ ]*$'; then
 	error "an object with static storage duration needs a constructor at run time" \
 	      "the kernel runs no global constructors: make the object constexpr or constinit"
 fi
 
-if echo "$sections" | grep -Eq ' \.(fini_array|dtors)(\.[^ ]*)? ' ||
-   echo "$symbols" | grep -Eq ' UND (atexit|__cxa_atexit|__dso_handle)$'; then
+if echo "$symbols" | grep -Eq ' (UND (atexit|__cxa_atexit|__dso_handle)|_GLOBAL__sub_D_[^ ]*)$'; then
 	error "an object with static storage duration needs a destructor at run time" \
 	      "the kernel runs no exit-time destructors: give the type a trivial destructor"
 fi
