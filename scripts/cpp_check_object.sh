@@ -38,7 +38,8 @@ if echo "$symbols" | grep -Eq ' _GLOBAL__sub_I_[^ ]*$'; then
 	      "the kernel runs no global constructors: make the object constexpr or constinit"
 fi
 
-if echo "$symbols" | grep -Eq ' (UND (atexit|__cxa_atexit|__dso_handle)|_GLOBAL__sub_D_[^ ]*)$'; then
+atexit=' UND (atexit|__cxa_atexit|__dso_handle)$'
+if echo "$symbols" | grep -Eq "$atexit| _GLOBAL__sub_D_[^ ]*\$"; then
 	error "an object with static storage duration needs a destructor at run time" \
 	      "the kernel runs no exit-time destructors: give the type a trivial destructor"
 fi
