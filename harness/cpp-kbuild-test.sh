@@ -8,7 +8,8 @@
 # 1. The C++ Kbuild test of the tree (lib/test_cpp_kbuild*) builds as an
 #    external module mixing C and C++, with cxxflags-y, CXXFLAGS_<obj>,
 #    CXXFLAGS_REMOVE_<obj> and KCXXFLAGS, without a warning with W=1; the
-#    .cmd files show the flags; fixdep tracks the C++ header.
+#    .cmd files show the flags; fixdep tracks the C++ header; a change of
+#    CXX_VERSION_TEXT rebuilds the C++ objects.
 # 2. The single targets .i, .s, .lst (and .ll with LLVM) of a C++ file.
 # 3. compile_commands.json lists the C++ objects of the kernel.
 # 4. C++ that needs run-time support the kernel lacks (exceptions, RTTI,
@@ -100,6 +101,14 @@ touch "$ext/test_cpp_kbuild.hpp"
 run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS modules
 grep -qE 'CXX \[M\] +.*test_cpp_kbuild_comdat\.o' <(tail -20 "$log") ||
 	bad "touching test_cpp_kbuild.hpp did not rebuild test_cpp_kbuild_comdat.o"
+# A new C++ compiler (Kconfig then touches include/config/CXX_VERSION_TEXT)
+# rebuilds the C++ objects.
+[ -f "$out/include/config/CXX_VERSION_TEXT" ] || bad "Kconfig did not create include/config/CXX_VERSION_TEXT"
+touch "$out/include/config/CXX_VERSION_TEXT"
+run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS W=1 modules
+for o in test_cpp_kbuild_lang.o test_cpp_kbuild_comdat.o; do
+	grep -qE "CXX \[M\] +.*$o" <(tail -20 "$log") || bad "a new CXX_VERSION_TEXT did not rebuild $o"
+done
 echo "external module: test_cpp_kbuild_ext.ko, W=1 clean; flags and dependencies as expected"
 
 # 2. Single targets.
