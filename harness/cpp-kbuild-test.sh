@@ -199,7 +199,7 @@ expect() {	# name regex
 	echo "$o" >>"$log"
 	if [ -f "$neg/$1.o" ]; then
 		bad "$1.cpp built, it must not"
-	elif ! echo "$o" | grep -qE "$2"; then
+	elif ! grep -qE "$2" <<<"$o"; then
 		bad "$1.cpp failed without saying why (expected /$2/): $(echo "$o" | grep -i error | head -3)"
 	else
 		echo "$1.cpp: rejected: $(echo "$o" | grep -m1 -E "$2" | sed 's/^.*\/neg\///')"
@@ -260,8 +260,8 @@ if [ -f "$inst/lib/test_cpp_kbuild_lang.o" ]; then
 	icmd=$(sed -n 1p "$inst/lib/.test_cpp_kbuild_lang.o.cmd")
 	syms=$(PATH=$LLVM_BIN:$PATH llvm-nm "$inst/lib/test_cpp_kbuild_lang.o")
 	want() {	# what flag-regex symbol-regex
-		echo "$icmd" | grep -qE -- "$2" || bad "$1: the C++ object is compiled without /$2/"
-		[ -z "$3" ] || echo "$syms" | grep -qE "$3" || bad "$1: the C++ object has no /$3/ symbol"
+		grep -qE -- "$2" <<<"$icmd" || bad "$1: the C++ object is compiled without /$2/"
+		[ -z "$3" ] || grep -qE "$3" <<<"$syms" || bad "$1: the C++ object has no /$3/ symbol"
 	}
 	want KASAN ' -fsanitize=kernel-address ' ' U __asan_(report_)?(load|store)'
 	want UBSAN ' -fsanitize=[a-z,-]*bounds' ''

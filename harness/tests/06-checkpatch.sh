@@ -10,7 +10,8 @@ for p in $(series_patches); do
 	# stderr too: a broken helper (spdxcheck.py without python3-ply) is a failure
 	out=$(cd "$BASE_TREE" && ./scripts/checkpatch.pl --strict --show-types --no-summary --terse "$p" 2>&1)
 	name=$(basename "$p")
-	msg=$(sed -n '/^$/,/^---$/p' "$p")
+	# The commit message: from the first empty line to the "---" line.
+	msg=$(sed -n '/^$/,/^---$/{p;/^---$/q;}' "$p")
 	while IFS= read -r line; do
 		[ -n "$line" ] || continue
 		type=$(echo "$line" | sed -n 's/^[^:]*:[0-9]*: \(ERROR\|WARNING\|CHECK\):\([A-Z0-9_]*\):.*/\1 \2/p')
@@ -19,7 +20,7 @@ for p in $(series_patches); do
 		if [ "$1" = ERROR ]; then
 			echo "$name: $line"
 			bad=1
-		elif echo "$msg" | grep -qw "$2"; then
+		elif grep -qw -- "$2" <<<"$msg"; then
 			echo "$name: justified in the commit message: $line"
 		else
 			echo "$name: not justified in the commit message: $line"

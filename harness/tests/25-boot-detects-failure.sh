@@ -11,5 +11,5 @@ if out=$("$TOP/harness/boot.sh" llvm 2>&1); then
 	echo "boot.sh passed although cpp_no_such_module cannot load"
 	exit 1
 fi
-echo "$out" | grep -q '^load cpp_no_such_module: FAILED' || { echo "$out"; echo "no FAILED line"; exit 1; }
+grep -q '^load cpp_no_such_module: FAILED' <<<"$out" || { echo "$out"; echo "no FAILED line"; exit 1; }
 echo "boot.sh fails when a module does not load"
