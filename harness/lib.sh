@@ -206,6 +206,11 @@ kmake_init() {
 
 build_dir() {
 	local src=${2:-$BASE_TREE}
+	# BUILD_OUT: an explicit output directory (24-each-patch-builds).
+	if [ -n "${BUILD_OUT:-}" ]; then
+		echo "$BUILD_OUT"
+		return
+	fi
 	if [ "$src" = "$BASE_TREE" ]; then
 		echo "$BUILD_ROOT/$1"
 	else

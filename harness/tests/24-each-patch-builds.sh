@@ -3,19 +3,21 @@
 # Every patch builds on its own (bisectability), and with CONFIG_CPP=n the
 # series changes nothing in the kernel.
 #
-# With LLVM=1, in the tree and O= directory of 20-build-llvm, so that kbuild
-# rebuilds only what each step changes:
+# With LLVM=1, in a build directory of its own (.work/build/llvm-cpp-off), so
+# that 20-build-llvm's stays as it is, and walking back so that kbuild
+# rebuilds only what each step changes (ccache serves the compiler calls
+# that 20 already made):
 # 1. the whole series without harness/kconfig/cpp.config (CONFIG_CPP=n);
 # 2. each shorter prefix of the series, down to the unpatched base;
 # 3. the base and the CONFIG_CPP=n series must link the same objects into
 #    vmlinux, build the same modules, and give vmlinux the same symbol table
-#    (names, types and addresses);
-# 4. the whole series again, to leave the build directory as 20 left it.
+#    (names, types and addresses).
 . "$(dirname "$0")/../lib.sh"
 need_base_or_skip
 "$TOP/harness/apply.sh" >/dev/null || exit 1
 n=$(series_patches | wc -l)
-out=$(build_dir llvm)
+export BUILD_OUT=$BUILD_ROOT/llvm-cpp-off
+out=$BUILD_OUT
 trap 'git -C "$BASE_TREE" checkout -q "$SERIES_BRANCH"' EXIT
 mapfile -t commits < <(git -C "$BASE_TREE" rev-list --reverse "$BASE_TAG..$SERIES_BRANCH")
 bad=0
@@ -50,8 +52,5 @@ for what in objects modules symbols; do
 	fi
 done
 [ $bad -eq 0 ] && echo "CONFIG_CPP=n: same $(wc -l <"$WORK/cpp-off/base.objects") vmlinux objects, $(wc -l <"$WORK/cpp-off/base.modules") modules and $(wc -l <"$WORK/cpp-off/base.symbols") vmlinux symbols as the base"
-git -C "$BASE_TREE" checkout -q "$SERIES_BRANCH" || exit 1
-echo "patch $n/$n again, with CONFIG_CPP=y, to leave the build directory as 20-build-llvm did"
-"$TOP/harness/build.sh" llvm || bad=1
 [ $bad -eq 0 ] || exit 1
 echo "patches 1..$((n - 1)) of $n and the base build on their own (LLVM=1)"
