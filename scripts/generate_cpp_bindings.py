@@ -867,9 +867,9 @@ def main(argv):
                        for f in [opts.header] + opts.extra)
     main_name = os.path.abspath(opts.output) + ".input.c"
     index = ci.Index.create()
+    # Function bodies are parsed: the helpers are recognised by theirs.
     tu = index.parse(main_name, args=["-x", "c"] + cflags,
-                     unsaved_files=[(main_name, main_src)],
-                     options=ci.TranslationUnit.PARSE_SKIP_FUNCTION_BODIES * 0)
+                     unsaved_files=[(main_name, main_src)])
     errors = [d for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error]
     for d in errors:
         loc = d.location
