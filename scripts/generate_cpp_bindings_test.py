@@ -581,6 +581,7 @@ class TestLayoutMismatch(Base):
     def test_cxx_side(self):
         out, layout, _ = self.generate(self.HEADER, "--allowlist-type", "rec")
         self.assertCompiles()
+        self.assertTrue(CXXS, "no host C++ compiler found")
         for cxx in CXXS:
             name, rc, err = self.run_compiler([cxx] + CXXFLAGS + ["-fpack-struct=1"],
                                               self.dir / "check.cpp")
@@ -606,6 +607,7 @@ class TestLayoutMismatch(Base):
             """)
         (self.dir / "other.h").write_text("#define LIMIT 11\n")
         results = self.compile_all(c_header="other.h")
+        self.assertTrue(CCS, "no host C compiler found")
         for name, rc, err in results[:len(CCS)]:
             self.assertNotEqual(rc, 0, "%s accepted another value" % name)
             self.assertIn("value of LIMIT", err)
