@@ -9,8 +9,9 @@
 # KVM is used only if a probe boot with it works on this machine (the
 # result is kept in .work/accel); otherwise TCG.  The console log goes to
 # .work/log/boot-<tc>.log.  Exit 0 only if the guest reached the end of
-# /init, every module loaded and unloaded, and the kernel log has no
-# warning, BUG or oops.
+# /init, every module loaded and unloaded, the kernel log has no warning,
+# BUG or oops and no failed KUnit test, and the log has every line of
+# harness/boot-expect.
 . "$(dirname "$0")/lib.sh"
 
 tc=${1:-}
@@ -57,6 +58,11 @@ ok || die "the $tc kernel did not reach the end of /init ($accel, ${TIMEOUT}s); 
 oops=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
 	grep -E 'WARNING:|BUG:|Oops|Call Trace:|general protection|UBSAN:|KASAN:|kernel BUG' | head -5)
 [ -z "$oops" ] || die "the $tc kernel logged: $oops (console log: $log)"
+# KUnit (suites built in, or run when /init loads their module): no test
+# may fail; which suites must have run is in harness/boot-expect.
+notok=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
+	grep -E '(^|[] ])not ok [0-9]+ ' | head -5)
+[ -z "$notok" ] || die "KUnit tests failed in the $tc kernel: $notok (console log: $log)"
 grep -q '^HARNESS: result modules=[0-9]* failed=0$' "$log" || die "C++ modules failed to load or unload (console log: $log)"
 # What every boot must print (harness/boot-expect), and no function listed
 # twice by ftrace (a duplicate mcount record).

@@ -13,8 +13,9 @@
 # 2. The single targets .i, .s, .lst (and .ll with LLVM) of a C++ file.
 # 3. compile_commands.json lists the C++ objects of the kernel.
 # 4. C++ that needs run-time support the kernel lacks (exceptions, RTTI,
-#    global constructors and destructors, thread_local) fails to build, with
-#    a message that names the problem.
+#    global constructors and destructors, thread_local, the global operator
+#    new and delete) fails to build, with a message that names the problem;
+#    so does a C++ layout of a bound C record that differs from C's.
 # 5. make clean removes the C++ build artifacts.
 # 6. The kernel boots and loads and unloads the external module.
 # 7. With KASAN, UBSAN, retpolines, return thunks (and KCFI with LLVM) in the
@@ -192,7 +193,42 @@ int next_count()
 	return ++counter;
 }
 EOF
+cat >"$neg/global_new.cpp" <<'EOF'
+int *make_int();
+int *make_int()
+{
+	return new int(1);
+}
+EOF
+cat >"$neg/global_delete.cpp" <<'EOF'
+void drop_int(int *p);
+void drop_int(int *p)
+{
+	delete p;
+}
+EOF
+cat >"$neg/virtual_dtor.cpp" <<'EOF'
+struct Base {
+	virtual ~Base();
+	int value;
+};
+Base::~Base()
+{
+}
+EOF
+cat >"$neg/placement_new.cpp" <<'EOF'
+#include <new>
+struct Point {
+	int x, y;
+};
+Point *make_point(void *mem);
+Point *make_point(void *mem)
+{
+	return new (mem) Point{ 1, 2 };
+}
+EOF
 echo 'obj-m := exceptions.o rtti.o global_ctor.o global_dtor.o static_local_dtor.o thread_local.o' >"$neg/Kbuild"
+echo 'obj-m += global_new.o global_delete.o virtual_dtor.o placement_new.o' >>"$neg/Kbuild"
 expect() {	# name regex
 	local o
 	o=$("${KMAKE[@]}" M="$neg" "$1.o" 2>&1)
@@ -211,6 +247,23 @@ expect global_ctor 'requires a global constructor|needs a constructor at run tim
 expect global_dtor 'requires an exit-time destructor|needs a destructor at run time'
 expect static_local_dtor 'requires an exit-time destructor|needs a destructor at run time'
 expect thread_local 'thread_local storage is used'
+expect global_new 'the global operator new is used'
+expect global_delete 'the global operator delete is used'
+expect virtual_dtor 'a virtual destructor calls the global operator delete'
+# The control: placement new (cpp/include/new) is what the messages advise.
+"${KMAKE[@]}" M="$neg" placement_new.o >>"$log" 2>&1 && [ -f "$neg/placement_new.o" ] ||
+	bad "placement_new.cpp did not build"
+
+# A record that the C++ compiler lays out differently from the C compiler
+# fails the build of the bindings' layout check, naming the record.
+o=$("${KMAKE[@]}" KCXXFLAGS=-fpack-struct=1 cpp/bindings/layout_cpp.o 2>&1)
+echo "$o" >>"$log"
+if ! grep -qE 'static assertion failed.*(size|alignment|offset) of ' <<<"$o"; then
+	bad "a C++ layout different from C's was not rejected: $(grep -i error <<<"$o" | head -3)"
+else
+	echo "layout mismatch (KCXXFLAGS=-fpack-struct=1): rejected: $(grep -m1 -oE '(size|alignment|offset) of [^"]*' <<<"$o")"
+fi
+run cpp/bindings/layout_cpp.o cpp/ || bad "the bindings' layout check does not build again without -fpack-struct"
 
 # 5. make clean.
 run M="$ext" clean || bad "make clean failed"

@@ -44,6 +44,23 @@ if echo "$symbols" | grep -Eq "$atexit| _GLOBAL__sub_D_[^ ]*\$"; then
 	      "the kernel runs no exit-time destructors: give the type a trivial destructor"
 fi
 
+# operator new(size_t) and its array, aligned and nothrow forms; the
+# placement forms are inline and never referenced.
+if echo "$symbols" | grep -Eq ' UND _Zn[wa]m[^ ]*$'; then
+	error "the global operator new is used" \
+	      "allocations name their GFP flags and can fail: use placement new on kernel memory"
+fi
+
+if echo "$symbols" | grep -Eq ' UND _Zd[la]Pv[^ ]*$'; then
+	if echo "$symbols" | grep -Eq ' _Z[^ ]*D0Ev$'; then
+		error "a virtual destructor calls the global operator delete" \
+		      "the kernel has none: make a base destructor protected and non-virtual"
+	else
+		error "the global operator delete is used" \
+		      "the kernel has none: destroy explicitly and free with its allocator"
+	fi
+fi
+
 if echo "$sections" | grep -Eq ' \.(tdata|tbss)(\.[^ ]*)? '; then
 	error "thread_local storage is used" \
 	      "the kernel has no thread-local storage: use per-CPU data or task state"

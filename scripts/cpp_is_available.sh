@@ -125,3 +125,28 @@ EOT
 	      "It says: $(echo "$out" | grep -m 1 -i error || echo "$out" | head -n 1)" \
 	      "Install a compiler that implements C++20${KCXXFLAGS:+, or check KCXXFLAGS}."
 fi
+
+# The C++ view of the C API (cpp/bindings/) is generated with libclang,
+# through its Python bindings.
+python3=${PYTHON3:-python3}
+if ! command -v "$python3" >/dev/null; then
+	error "Python 3 ('$python3') could not be found." \
+	      "scripts/generate_cpp_bindings.py, which generates the C++ bindings, needs it." \
+	      "Install python3, or set PYTHON3."
+fi
+if ! libclang_version=$(LC_ALL=C "$python3" "$scripts/generate_cpp_bindings.py" \
+			--libclang-version 2>&1); then
+	error "The C++ bindings generator cannot use libclang:" \
+	      "  $libclang_version" \
+	      "Install libclang's Python bindings (Debian/Ubuntu: apt install python3-clang-19;" \
+	      "Fedora: dnf install python3-clang), or set PYTHON3 to a Python that has them" \
+	      "and LIBCLANG_PATH to the libclang they should load."
+fi
+libclang_min_version=$("$scripts/min-tool-version.sh" libclang)
+if [ "$(get_canonical_version "$libclang_version")" -lt \
+     "$(get_canonical_version "$libclang_min_version")" ]; then
+	error "libclang is too old for the C++ bindings generator." \
+	      "  Your libclang version:    $libclang_version" \
+	      "  Minimum libclang version: $libclang_min_version" \
+	      "Install a newer libclang and its Python bindings (python3-clang-N)."
+fi

@@ -78,8 +78,19 @@ if "-c" in args:
 sys.exit(2)
 """)
 
+    @classmethod
+    def python(cls, libclang="19.1.7", error=None):
+        """A fake Python that runs the bindings generator's libclang probe."""
+        if error:
+            return cls.program(f"print({error!r}); sys.exit(1)")
+        return cls.program(f"""
+assert sys.argv[1].endswith("generate_cpp_bindings.py"), sys.argv
+assert sys.argv[2:] == ["--libclang-version"], sys.argv
+print({libclang!r})
+""")
+
     def run_script(self, cxx=None, cc=None, **env):
-        e = {"PATH": os.environ["PATH"]}
+        e = {"PATH": os.environ["PATH"], "PYTHON3": self.python()}
         if cxx is not None:
             e["CXX"] = cxx
         if cc is not None:
@@ -231,6 +242,42 @@ sys.exit(2)
                 cc = self.compiler("GCC", "12.2.0", cxx=False)
                 self.assert_failure(self.run_script(cxx=cxx, cc=cc), "does not accept", flag)
 
+    # libclang for the bindings generator.
+
+    def gnu(self):
+        return {"cxx": self.compiler("GCC", "12.2.0"),
+                "cc": self.compiler("GCC", "12.2.0", cxx=False)}
+
+    def test_python_missing(self):
+        self.assert_failure(self.run_script(**self.gnu(), PYTHON3=str(self.tmp / "no-python")),
+                            "could not be found", "PYTHON3")
+
+    def test_libclang_bindings_missing(self):
+        python = self.python(error="generate_cpp_bindings.py: cannot import clang.cindex")
+        self.assert_failure(self.run_script(**self.gnu(), PYTHON3=python),
+                            "cannot use libclang", "cannot import clang.cindex",
+                            "python3-clang-19", "LIBCLANG_PATH")
+
+    def test_libclang_too_old(self):
+        self.assert_failure(self.run_script(**self.gnu(), PYTHON3=self.python("14.0.6")),
+                            "libclang is too old", "Your libclang version:    14.0.6",
+                            "Minimum libclang version: 16.0.0")
+
+    def test_libclang_minimum(self):
+        self.assert_success(self.run_script(**self.gnu(), PYTHON3=self.python("16.0.0")))
+
+    def test_real_libclang(self):
+        # The probe itself, with the Python running this test.
+        try:
+            import clang.cindex  # noqa: F401
+        except ImportError:
+            self.skipTest("this Python has no clang.cindex")
+        out = subprocess.run([sys.executable, str(SCRIPTS / "generate_cpp_bindings.py"),
+                              "--libclang-version"], capture_output=True, text=True)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertRegex(out.stdout, r"^\d+\.\d+\.\d+\n$")
+        self.assert_success(self.run_script(**self.gnu(), PYTHON3=sys.executable))
+
     # Launchers: several words in CXX and CC.
 
     def launcher(self):
@@ -259,7 +306,11 @@ sys.exit(2)
         out = subprocess.run(["gcc", "-dumpfullversion"], capture_output=True, text=True).stdout
         if out.strip() < "12.1":
             self.skipTest(f"gcc {out.strip()} is older than the minimum")
-        self.assert_success(self.run_script(cxx="g++", cc="gcc"))
+        try:
+            import clang.cindex  # noqa: F401
+        except ImportError:
+            self.skipTest("this Python has no clang.cindex")
+        self.assert_success(self.run_script(cxx="g++", cc="gcc", PYTHON3=sys.executable))
 
 
 if __name__ == "__main__":

@@ -80,6 +80,21 @@ def load_cindex(libclang):
     return cindex
 
 
+def libclang_version(ci):
+    """The version of libclang as x.y.z; exits if libclang cannot be loaded."""
+    try:
+        lib = ci.conf.lib
+        get_version = lib.clang_getClangVersion
+    except (ci.LibclangError, AttributeError) as e:
+        sys.exit("generate_cpp_bindings.py: cannot load libclang: %s" % e)
+    get_version.restype = ci._CXString
+    text = ci._CXString.from_result(get_version())
+    m = re.search(r"clang version (\d+)\.(\d+)\.(\d+)", text)
+    if not m:
+        sys.exit("generate_cpp_bindings.py: unknown libclang version: %s" % text)
+    return ".".join(m.groups())
+
+
 def cxx_name(name):
     """The C++ spelling of a C identifier."""
     return name + "_" if name in CXX_KEYWORDS else name
@@ -842,8 +857,12 @@ def main(argv):
     else:
         cflags = []
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("header", help="the C header to read (e.g. bindings_helper.h)")
-    p.add_argument("-o", "--output", required=True, help="the C++ header to write")
+    p.add_argument("header", nargs="?",
+                   help="the C header to read (e.g. bindings_helper.h)")
+    p.add_argument("-o", "--output", help="the C++ header to write")
+    p.add_argument("--libclang-version", action="store_true",
+                   help="print the version of libclang and exit (for "
+                        "scripts/cpp_is_available.sh)")
     p.add_argument("--layout", help="the layout check header to write")
     p.add_argument("--depfile", help="the make dependency file to write")
     p.add_argument("--depfile-target", help="the target named in the dependency file")
@@ -860,6 +879,11 @@ def main(argv):
     p.add_argument("--werror", action="store_true",
                    help="fail on any declaration that had to be skipped")
     opts = p.parse_args(argv[1:])
+    if opts.libclang_version:
+        print(libclang_version(load_cindex(opts.libclang)))
+        return 0
+    if not opts.header or not opts.output:
+        p.error("a header and -o are required")
     opts.source_name = opts.source_name or opts.header
 
     ci = load_cindex(opts.libclang)

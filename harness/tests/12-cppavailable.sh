@@ -33,5 +33,7 @@ command -v ccache >/dev/null &&
 	avail "ccache launcher" ok "C++ is available!" LLVM=-19 CC="ccache clang-19" CXX="ccache clang++-19"
 avail "clang++ with gcc" fail "compilers differ" CXX=clang++-19
 avail "no C++ compiler" fail "could not be found" CXX=/nonexistent/g++
+avail "no Python" fail "could not be found" PYTHON3=/nonexistent/python3
+LIBCLANG_PATH=/nonexistent/libclang.so avail "no libclang" fail "cannot load libclang"
 [ $bad -eq 0 ] || exit 1
-echo "cpp_is_available_test.py passes; make cppavailable: 3 working and 2 broken toolchains as expected"
+echo "cpp_is_available_test.py passes; make cppavailable: 3 working and 4 broken toolchains as expected"

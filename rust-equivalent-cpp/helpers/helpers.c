@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * C++ cannot call static inline C functions or use function-like C
+ * macros.  The functions here wrap those the C++ library needs; they are
+ * named cpp_helper_<name>, and scripts/generate_cpp_bindings.py declares
+ * them in C++ as bindings::<name>, bound to the helper's symbol.  They are
+ * exported to modules (GPL only) from cpp/exports.c.
+ *
+ * Sorted alphabetically.
+ */
+
+#include "bug.c"
+#include "err.c"
+#include "mutex.c"
+#include "refcount.c"
+#include "slab.c"
+#include "spinlock.c"

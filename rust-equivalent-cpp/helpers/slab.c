@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-2.0
+
+#include <linux/slab.h>
+
+/* krealloc() is a macro that records the allocation site (alloc_hooks). */
+void * __must_check __realloc_size(2)
+cpp_helper_krealloc(const void *objp, size_t new_size, gfp_t flags)
+{
+	return krealloc(objp, new_size, flags);
+}
