@@ -13,8 +13,7 @@
 
 #include "cpp_bindings_kunit.h"
 
-namespace
-{
+namespace {
 
 using namespace bindings;
 
@@ -138,8 +137,7 @@ unsigned int cpp_bindings_kunit_kobject_bits(const void *p)
 
 	return kobj->state_initialized << 0 | kobj->state_in_sysfs << 1 |
 	       kobj->state_add_uevent_sent << 2 |
-	       kobj->state_remove_uevent_sent << 3 |
-	       kobj->uevent_suppress << 4;
+	       kobj->state_remove_uevent_sent << 3 | kobj->uevent_suppress << 4;
 }
 
 void cpp_bindings_kunit_qspinlock_write(void *p, unsigned char locked,
@@ -211,8 +209,7 @@ unsigned int cpp_bindings_kunit_refcount(void *p)
 	return bits;
 }
 
-void cpp_bindings_kunit_list_link(void *h, void *const *nodes,
-				  unsigned int n)
+void cpp_bindings_kunit_list_link(void *h, void *const *nodes, unsigned int n)
 {
 	list_head *head = from_c<list_head>(h);
 

@@ -9,13 +9,11 @@
 #ifndef CPP_KUNIT_LONG_SYMBOL_HPP
 #define CPP_KUNIT_LONG_SYMBOL_HPP
 
-namespace kernel::bindings_test
-{
+namespace kernel::bindings_test {
 
 template <typename T, int N> struct tag {};
 
-namespace a_namespace_whose_name_is_long_to_test_symbol_lengths
-{
+namespace a_namespace_whose_name_is_long_to_test_symbol_lengths {
 
 class a_class_name_that_makes_the_mangled_name_longer;
 

@@ -7,7 +7,6 @@
 
 #include <bindings/bindings.hpp>
 
-namespace bindings
-{
+namespace bindings {
 #include <bindings/layout_generated.h>
 } // namespace bindings
