@@ -19,6 +19,14 @@ unset KERNEL_SRC
 
 mode=${1:-quick}
 mkdir -p "$LOG_DIR"
+# The tests share the trees in .work/ (the test tree, the builds): two runs
+# at once, or one that outlives an interrupted run, would corrupt each
+# other's git am.  The lock is held until the last test process exits.
+exec 9>"$WORK/test.lock"
+if ! flock -n 9; then
+	echo "another test run is using $WORK; waiting for it"
+	flock 9
+fi
 tests=()
 case $mode in
 quick | check)
