@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * move(), forward(), exchange() and swap(): the subset of <utility> the
+ * library uses, in namespace kernel.
+ */
+#ifndef CPP_KERNEL_UTILITY_HPP
+#define CPP_KERNEL_UTILITY_HPP
+
+#include <kernel/type_traits.hpp>
+
+namespace kernel {
+
+template <typename T>
+[[nodiscard]] constexpr remove_reference_t<T> &&move(T &&t) noexcept
+{
+	return static_cast<remove_reference_t<T> &&>(t);
+}
+
+template <typename T>
+[[nodiscard]] constexpr T &&forward(remove_reference_t<T> &t) noexcept
+{
+	return static_cast<T &&>(t);
+}
+
+template <typename T>
+[[nodiscard]] constexpr T &&forward(remove_reference_t<T> &&t) noexcept
+{
+	static_assert(!is_lvalue_reference_v<T>,
+		      "forward() of an rvalue as an lvalue");
+	return static_cast<T &&>(t);
+}
+
+template <typename T, typename U = T>
+constexpr T exchange(T &obj, U &&new_value)
+{
+	T old = move(obj);
+
+	obj = forward<U>(new_value);
+	return old;
+}
+
+template <typename T> constexpr void swap(T &a, T &b)
+{
+	T tmp = move(a);
+
+	a = move(b);
+	b = move(tmp);
+}
+
+template <typename T> constexpr const T &as_const(T &t) noexcept
+{
+	return t;
+}
+template <typename T> void as_const(const T &&) = delete;
+
+} // namespace kernel
+
+#endif /* CPP_KERNEL_UTILITY_HPP */
