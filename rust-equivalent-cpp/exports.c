@@ -14,6 +14,7 @@
 #define EXPORT_SYMBOL_CPP_GPL(sym) extern int sym; EXPORT_SYMBOL_GPL(sym)
 
 #include "exports_helpers_generated.h"
+#include "exports_kernel_generated.h"
 
 #if IS_ENABLED(CONFIG_CPP_BINDINGS_KUNIT_TEST)
 #include "exports_kunit_generated.h"

@@ -11,8 +11,10 @@
  * Sorted alphabetically.
  */
 
+#include <kunit/test.h>
 #include <linux/err.h>
 #include <linux/errname.h>
+#include <linux/errno.h>
 #include <linux/if_ether.h>
 #include <linux/jiffies.h>
 #include <linux/kobject.h>
@@ -21,11 +23,63 @@
 #include <linux/refcount.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
 
 static const gfp_t CPP_CONST_HELPER_GFP_ATOMIC = GFP_ATOMIC;
 static const gfp_t CPP_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
 static const gfp_t CPP_CONST_HELPER_GFP_NOWAIT = GFP_NOWAIT;
+static const gfp_t CPP_CONST_HELPER_GFP_NOIO = GFP_NOIO;
 static const gfp_t CPP_CONST_HELPER___GFP_ZERO = __GFP_ZERO;
+static const gfp_t CPP_CONST_HELPER___GFP_NOWARN = __GFP_NOWARN;
+static const size_t CPP_CONST_HELPER_ARCH_KMALLOC_MINALIGN = ARCH_KMALLOC_MINALIGN;
 static const size_t CPP_CONST_HELPER_ARCH_SLAB_MINALIGN = ARCH_SLAB_MINALIGN;
 static const size_t CPP_CONST_HELPER_PAGE_SIZE = PAGE_SIZE;
 static const int CPP_CONST_HELPER_MAX_ERRNO = MAX_ERRNO;
+
+/* The errnos of kernel::code (cpp/kernel/error.hpp), in its order. */
+static const int CPP_CONST_HELPER_EPERM = EPERM;
+static const int CPP_CONST_HELPER_ENOENT = ENOENT;
+static const int CPP_CONST_HELPER_ESRCH = ESRCH;
+static const int CPP_CONST_HELPER_EINTR = EINTR;
+static const int CPP_CONST_HELPER_EIO = EIO;
+static const int CPP_CONST_HELPER_ENXIO = ENXIO;
+static const int CPP_CONST_HELPER_E2BIG = E2BIG;
+static const int CPP_CONST_HELPER_ENOEXEC = ENOEXEC;
+static const int CPP_CONST_HELPER_EBADF = EBADF;
+static const int CPP_CONST_HELPER_ECHILD = ECHILD;
+static const int CPP_CONST_HELPER_EAGAIN = EAGAIN;
+static const int CPP_CONST_HELPER_ENOMEM = ENOMEM;
+static const int CPP_CONST_HELPER_EACCES = EACCES;
+static const int CPP_CONST_HELPER_EFAULT = EFAULT;
+static const int CPP_CONST_HELPER_ENOTBLK = ENOTBLK;
+static const int CPP_CONST_HELPER_EBUSY = EBUSY;
+static const int CPP_CONST_HELPER_EEXIST = EEXIST;
+static const int CPP_CONST_HELPER_EXDEV = EXDEV;
+static const int CPP_CONST_HELPER_ENODEV = ENODEV;
+static const int CPP_CONST_HELPER_ENOTDIR = ENOTDIR;
+static const int CPP_CONST_HELPER_EISDIR = EISDIR;
+static const int CPP_CONST_HELPER_EINVAL = EINVAL;
+static const int CPP_CONST_HELPER_ENFILE = ENFILE;
+static const int CPP_CONST_HELPER_EMFILE = EMFILE;
+static const int CPP_CONST_HELPER_ENOTTY = ENOTTY;
+static const int CPP_CONST_HELPER_ETXTBSY = ETXTBSY;
+static const int CPP_CONST_HELPER_EFBIG = EFBIG;
+static const int CPP_CONST_HELPER_ENOSPC = ENOSPC;
+static const int CPP_CONST_HELPER_ESPIPE = ESPIPE;
+static const int CPP_CONST_HELPER_EROFS = EROFS;
+static const int CPP_CONST_HELPER_EMLINK = EMLINK;
+static const int CPP_CONST_HELPER_EPIPE = EPIPE;
+static const int CPP_CONST_HELPER_EDOM = EDOM;
+static const int CPP_CONST_HELPER_ERANGE = ERANGE;
+static const int CPP_CONST_HELPER_ENODATA = ENODATA;
+static const int CPP_CONST_HELPER_EPROTO = EPROTO;
+static const int CPP_CONST_HELPER_EOVERFLOW = EOVERFLOW;
+static const int CPP_CONST_HELPER_EOPNOTSUPP = EOPNOTSUPP;
+static const int CPP_CONST_HELPER_ETIMEDOUT = ETIMEDOUT;
+static const int CPP_CONST_HELPER_EALREADY = EALREADY;
+static const int CPP_CONST_HELPER_ECANCELED = ECANCELED;
+static const int CPP_CONST_HELPER_ERESTARTSYS = ERESTARTSYS;
+static const int CPP_CONST_HELPER_ENOIOCTLCMD = ENOIOCTLCMD;
+static const int CPP_CONST_HELPER_EPROBE_DEFER = EPROBE_DEFER;

@@ -123,6 +123,9 @@ inline constexpr bool is_trivially_destructible_v = __has_trivial_destructor(T);
 
 template <typename T> T &&declval() noexcept;
 
+template <typename T, typename U>
+concept same_as = is_same_v<T, U> && is_same_v<U, T>;
+
 } // namespace kernel
 
 #endif /* CPP_KERNEL_TYPE_TRAITS_HPP */
