@@ -77,7 +77,8 @@ cover = os.path.join(top, "patches", "0000-cover-letter.patch")
 if os.path.exists(cover):
     first, msg, text = read_mail(cover)
     subj = str(msg["Subject"] or "")
-    if not subj.startswith(f"[PATCH 0/{n}] "):
+    # git format-patch pads the numbers to the width of the count.
+    if not re.match(rf"^\[PATCH 0+/{n}\] ", subj):
         err(f"cover letter: subject {subj!r} is not [PATCH 0/{n}] ...")
     if "*** SUBJECT HERE ***" in text or "*** BLURB HERE ***" in text:
         err("cover letter: still the format-patch template")
