@@ -202,6 +202,17 @@ public:
 	{
 	}
 
+	/*
+	 * A value built in place from @args (``return { in_place, ... };``):
+	 * T is neither copied nor moved, and need not be movable.
+	 */
+	template <typename... Args>
+		requires is_constructible_v<T, Args &&...>
+	constexpr Result(in_place_t, Args &&...args)
+	    : value_(forward<Args>(args)...), ok_(true)
+	{
+	}
+
 	Result(Result &&other) : ok_(other.ok_)
 	{
 		if (ok_)

@@ -140,6 +140,34 @@ void error_result_lifetime(Test &test)
 	KUNIT_EXPECT_EQ(test, live, 0);
 }
 
+// Neither copyable nor movable: a Result can still hold it, built in place.
+struct Immovable {
+	int v;
+
+	explicit Immovable(int x) : v(x)
+	{
+	}
+
+	Immovable(const Immovable &) = delete;
+	Immovable &operator=(const Immovable &) = delete;
+};
+
+Result<Immovable> make_immovable(int v)
+{
+	if (v < 0)
+		return code::EINVAL;
+	return { in_place, v };
+}
+
+void error_in_place(Test &test)
+{
+	Result<Immovable> r = make_immovable(4);
+
+	KUNIT_ASSERT_TRUE(test, r.is_ok());
+	KUNIT_EXPECT_EQ(test, r.value().v, 4);
+	KUNIT_EXPECT_EQ(test, make_immovable(-1).error(), code::EINVAL);
+}
+
 void error_from_result(Test &test)
 {
 	KUNIT_EXPECT_EQ(test, from_result([] { return to_result(0); }), 0);
@@ -158,15 +186,11 @@ void error_name(Test &test)
 }
 
 constinit kunit::Case cases[] = {
-	KUNIT_CPP_CASE(error_from_errno),
-	KUNIT_CPP_CASE(error_codes),
-	KUNIT_CPP_CASE(error_ptr),
-	KUNIT_CPP_CASE(error_to_result),
-	KUNIT_CPP_CASE(error_try),
-	KUNIT_CPP_CASE(error_result_lifetime),
-	KUNIT_CPP_CASE(error_from_result),
-	KUNIT_CPP_CASE(error_name),
-	{},
+	KUNIT_CPP_CASE(error_from_errno), KUNIT_CPP_CASE(error_codes),
+	KUNIT_CPP_CASE(error_ptr),	  KUNIT_CPP_CASE(error_to_result),
+	KUNIT_CPP_CASE(error_try),	  KUNIT_CPP_CASE(error_result_lifetime),
+	KUNIT_CPP_CASE(error_in_place),	  KUNIT_CPP_CASE(error_from_result),
+	KUNIT_CPP_CASE(error_name),	  {},
 };
 
 } // namespace

@@ -1,12 +1,126 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Module information: MODULE_LICENSE(), MODULE_AUTHOR() and friends, with
+ * Modules in C++: KERNEL_MODULE() declares a module from a C++ type, and
+ * MODULE_LICENSE(), MODULE_AUTHOR() and friends give its information, with
  * the meaning and the .modinfo layout they have in C.
  *
- * C header: include/linux/module.h, include/linux/moduleparam.h
+ * C header: include/linux/module.h, include/linux/init.h
+ *
+ * Examples::
+ *
+ *	class CppMinimal {
+ *	public:
+ *		static Result<CppMinimal> init(ThisModule module)
+ *		{
+ *			...
+ *			return { in_place, ... };	// the constructor's args
+ *		}
+ *		~CppMinimal();			// the module's exit
+ *	};
+ *
+ *	KERNEL_MODULE(CppMinimal, "cpp_minimal");
+ *	MODULE_AUTHOR("...");
+ *	MODULE_DESCRIPTION("C++ minimal sample");
+ *	MODULE_LICENSE("GPL");
  */
 #ifndef CPP_KERNEL_MODULE_HPP
 #define CPP_KERNEL_MODULE_HPP
+
+#include <new>
+
+#include <bindings/bindings.hpp>
+#include <kernel/error.hpp>
+#include <kernel/utility.hpp>
+
+namespace kernel {
+
+/**
+ * class ThisModule - the module the code is part of (THIS_MODULE), or
+ * none for built-in code.
+ *
+ * Invariants: raw_ is null or the struct module of a loaded module.
+ */
+class ThisModule {
+public:
+	/* Safety: @raw is null or the struct module of a loaded module. */
+	constexpr explicit ThisModule(bindings::module *raw) : raw_(raw)
+	{
+	}
+
+	/* is_built_in() - whether the code is in vmlinux. */
+	constexpr bool is_built_in() const
+	{
+		return !raw_;
+	}
+
+	/* as_raw() - the struct module, for C; null for built-in code. */
+	constexpr bindings::module *as_raw() const
+	{
+		return raw_;
+	}
+
+private:
+	bindings::module *raw_;
+};
+
+namespace module::detail {
+
+using raw_module = ::bindings::module;
+
+constexpr bool streq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+/*
+ * The module's object, in the Result its init() returns, which is built
+ * in place (guaranteed copy elision): the object is never moved. Raw
+ * storage, so that the global has neither a constructor nor a destructor.
+ */
+template <typename T> class Instance {
+public:
+	int init(ThisModule module)
+	{
+		Result<T> *res = new (storage_) Result<T>(T::init(module));
+
+		if (res->is_err()) {
+			const int err = res->error().to_errno();
+
+			res->~Result<T>();
+			return err;
+		}
+		return 0;
+	}
+
+	void exit()
+	{
+		// SAFETY: init() built a Result holding a T in storage_ (the
+		// kernel calls exit only after a successful init).
+		__builtin_launder(reinterpret_cast<Result<T> *>(storage_))
+			->~Result<T>();
+	}
+
+private:
+	alignas(Result<T>) unsigned char storage_[sizeof(Result<T>)] = {};
+};
+
+} // namespace module::detail
+
+} // namespace kernel
+
+#ifdef MODULE
+// Through an alias: clang++ takes "module __this_module" for a C++20
+// module declaration.
+extern "C" ::kernel::module::detail::raw_module __this_module;
+/* THIS_MODULE - the kernel::ThisModule of this code. */
+#define THIS_MODULE (::kernel::ThisModule(&__this_module))
+#else
+#define THIS_MODULE (::kernel::ThisModule(nullptr))
+#endif
 
 #define __CPP_MODULE_CONCAT2(a, b) a##b
 #define __CPP_MODULE_CONCAT(a, b) __CPP_MODULE_CONCAT2(a, b)
@@ -27,10 +141,73 @@
 	__CPP_MODULE_CONCAT(__cpp_modinfo_, __COUNTER__)[] =                   \
 		__CPP_MODULE_INFO_PREFIX __CPP_MODULE_STRINGIFY(tag) "=" info
 
-#define MODULE_LICENSE(_license) MODULE_INFO(license, _license)
+/*
+ * Built-in modules also record their file, from which Kbuild makes
+ * modules.builtin; as in C, MODULE_LICENSE() does it.
+ */
+#ifdef MODULE
+#define __CPP_MODULE_FILE
+#else
+#define __CPP_MODULE_FILE MODULE_INFO(file, KBUILD_MODFILE);
+#endif
+
+#define MODULE_LICENSE(_license)                                               \
+	__CPP_MODULE_FILE MODULE_INFO(license, _license)
 #define MODULE_AUTHOR(_author) MODULE_INFO(author, _author)
 #define MODULE_DESCRIPTION(_description) MODULE_INFO(description, _description)
 #define MODULE_ALIAS(_alias) MODULE_INFO(alias, _alias)
 #define MODULE_FIRMWARE(_firmware) MODULE_INFO(firmware, _firmware)
+
+/*
+ * The init and exit functions: init_module() and cleanup_module() in a
+ * module, as module_init() and module_exit() make them; in vmlinux, an
+ * init function named after the module, run as a device initcall, and no
+ * exit.
+ */
+#ifdef MODULE
+#define __CPP_MODULE_INIT init_module
+#define __CPP_MODULE_EXIT cleanup_module
+#define __CPP_MODULE_REGISTER(init)
+#else
+#define __CPP_MODULE_INIT                                                      \
+	__CPP_MODULE_CONCAT(__cpp_module_init_, __KBUILD_MODNAME)
+#define __CPP_MODULE_EXIT                                                      \
+	__CPP_MODULE_CONCAT(__cpp_module_exit_, __KBUILD_MODNAME)
+/* ___define_initcall() with PREL32 entries, as x86_64 has them. */
+#define __CPP_MODULE_REGISTER(init)                                            \
+	asm(".section \".initcall6.init\", \"a\"\n"                            \
+	    ".long " __CPP_MODULE_STRINGIFY(init) " - .\n"                     \
+						  ".previous\n");
+#endif
+
+/**
+ * KERNEL_MODULE() - declares the module: an object of @Type, built when
+ * the module is loaded (or at boot, for built-in code) and destroyed when
+ * it is unloaded.
+ *
+ * @Type has ``static kernel::Result<Type> init(kernel::ThisModule)``; an
+ * error fails the load with its errno. The Result is kept as it is, so a
+ * @Type returned with ``return { in_place, args... };`` is built once and
+ * never moved, and may be immovable. @name must be the module's name, as
+ * Kbuild knows it (KBUILD_MODNAME); it is checked at compile time.
+ */
+#define KERNEL_MODULE(Type, name)                                              \
+	static_assert(::kernel::module::detail::streq(name, KBUILD_MODNAME),   \
+		      "KERNEL_MODULE(): the name is not KBUILD_MODNAME");      \
+	static constinit ::kernel::module::detail::Instance<Type>              \
+		__cpp_module_instance;                                         \
+	extern "C" int __CPP_MODULE_INIT(void);                                \
+	extern "C" void __CPP_MODULE_EXIT(void);                               \
+	extern "C" [[gnu::section(".init.text"), gnu::cold, gnu::used]] int    \
+	__CPP_MODULE_INIT(void)                                                \
+	{                                                                      \
+		return __cpp_module_instance.init(THIS_MODULE);                \
+	}                                                                      \
+	extern "C" [[gnu::section(".exit.text"), gnu::cold, gnu::used]] void   \
+	__CPP_MODULE_EXIT(void)                                                \
+	{                                                                      \
+		__cpp_module_instance.exit();                                  \
+	}                                                                      \
+	__CPP_MODULE_REGISTER(__CPP_MODULE_INIT)
 
 #endif /* CPP_KERNEL_MODULE_HPP */

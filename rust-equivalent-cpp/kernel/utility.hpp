@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * move(), forward(), exchange() and swap(): the subset of <utility> the
- * library uses, in namespace kernel.
+ * move(), forward(), exchange(), swap() and in_place: the subset of
+ * <utility> the library uses, in namespace kernel.
  */
 #ifndef CPP_KERNEL_UTILITY_HPP
 #define CPP_KERNEL_UTILITY_HPP
@@ -46,6 +46,12 @@ template <typename T> constexpr void swap(T &a, T &b)
 	a = move(b);
 	b = move(tmp);
 }
+
+/* in_place - selects the constructor that builds a value in place. */
+struct in_place_t {
+	explicit in_place_t() = default;
+};
+inline constexpr in_place_t in_place{};
 
 template <typename T> constexpr const T &as_const(T &t) noexcept
 {
