@@ -18,9 +18,10 @@
 #    so does a C++ layout of a bound C record that differs from C's.
 # 5. make clean removes the C++ build artifacts.
 # 6. The kernel boots and loads and unloads the external module.
-# 7. With KASAN, UBSAN, retpolines, return thunks (and KCFI with LLVM) in the
-#    configuration, the C++ objects are compiled with those options and the
-#    code is instrumented (a separate, configured but not linked, tree).
+# 7. With KASAN, UBSAN, retpolines and return thunks in the configuration,
+#    the C++ objects are compiled with those options and the code is
+#    instrumented (a separate, configured but not linked, tree).  KCFI is
+#    not among them: CONFIG_CPP excludes CFI_CLANG.
 . "$(dirname "$0")/lib.sh"
 
 tc=${1:-}
@@ -227,8 +228,61 @@ Point *make_point(void *mem)
 	return new (mem) Point{ 1, 2 };
 }
 EOF
+# The support library's compile-time checks: a format string that does not
+# match its arguments, a type without a Formatter, a build_assert() the
+# optimiser cannot prove.
+cat >"$neg/fmt_too_few.cpp" <<'EOF'
+#include <kernel/print.hpp>
+void say(int a);
+void say(int a)
+{
+	pr_info("{} and {}\n", a);
+}
+EOF
+cat >"$neg/fmt_bad_spec.cpp" <<'EOF'
+#include <kernel/print.hpp>
+void say(const char *s);
+void say(const char *s)
+{
+	pr_info("{:x}\n", s);
+}
+EOF
+cat >"$neg/fmt_no_formatter.cpp" <<'EOF'
+#include <kernel/print.hpp>
+struct Opaque {
+	int hidden;
+};
+void say(const Opaque &o);
+void say(const Opaque &o)
+{
+	pr_info("{}\n", o);
+}
+EOF
+cat >"$neg/build_assert_fail.cpp" <<'EOF'
+#include <kernel/build_assert.hpp>
+int pick(int n);
+int pick(int n)
+{
+	build_assert(n == 4);
+	return n;
+}
+EOF
+cat >"$neg/build_assert_ok.cpp" <<'EOF'
+#include <kernel/build_assert.hpp>
+static inline int scaled(int n)
+{
+	build_assert(n % 4 == 0);
+	return n / 4;
+}
+int three(void);
+int three(void)
+{
+	return scaled(12);
+}
+EOF
 echo 'obj-m := exceptions.o rtti.o global_ctor.o global_dtor.o static_local_dtor.o thread_local.o' >"$neg/Kbuild"
 echo 'obj-m += global_new.o global_delete.o virtual_dtor.o placement_new.o' >>"$neg/Kbuild"
+echo 'obj-m += fmt_too_few.o fmt_bad_spec.o fmt_no_formatter.o build_assert_fail.o build_assert_ok.o' >>"$neg/Kbuild"
 expect() {	# name regex
 	local o
 	o=$("${KMAKE[@]}" M="$neg" "$1.o" 2>&1)
@@ -250,6 +304,13 @@ expect thread_local 'thread_local storage is used'
 expect global_new 'the global operator new is used'
 expect global_delete 'the global operator delete is used'
 expect virtual_dtor 'a virtual destructor calls the global operator delete'
+expect fmt_too_few 'format_error_too_few_arguments'
+expect fmt_bad_spec 'format_error_bad_specification_for_type'
+expect fmt_no_formatter 'this type cannot be printed'
+expect build_assert_fail 'build_assert\(\) failed'
+# The control: a build_assert() that inlining proves builds.
+"${KMAKE[@]}" M="$neg" build_assert_ok.o >>"$log" 2>&1 && [ -f "$neg/build_assert_ok.o" ] ||
+	bad "build_assert_ok.cpp did not build"
 # The control: placement new (cpp/include/new) is what the messages advise.
 "${KMAKE[@]}" M="$neg" placement_new.o >>"$log" 2>&1 && [ -f "$neg/placement_new.o" ] ||
 	bad "placement_new.cpp did not build"
@@ -295,7 +356,6 @@ CONFIG_CPU_MITIGATIONS=y
 CONFIG_MITIGATION_RETPOLINE=y
 CONFIG_MITIGATION_RETHUNK=y
 EOF
-[ "$tc" = llvm ] && echo CONFIG_CFI_CLANG=y >>"$frag"
 objs="lib/test_cpp_kbuild_lang.o lib/test_cpp_kbuild_comdat.o"
 if ! { run tinyconfig &&
 	"$src/scripts/kconfig/merge_config.sh" -m -O "$inst" "$inst/.config" \
@@ -303,13 +363,15 @@ if ! { run tinyconfig &&
 	run olddefconfig; }; then
 	bad "configuring the instrumented tree failed"
 else
-	for opt in $(grep -o '^CONFIG_[A-Z_]*=y' "$frag"); do
+	for opt in CONFIG_CPP=y $(grep -o '^CONFIG_[A-Z_]*=y' "$frag"); do
 		grep -qx "$opt" "$inst/.config" || bad "instrumented configuration: $opt did not stick"
 	done
+	# No object of an earlier run may stand in for this one.
+	rm -f "$inst/lib/test_cpp_kbuild_lang.o"
 	# shellcheck disable=SC2086 # $objs is a list
 	run $objs || bad "building the instrumented C++ objects failed"
 fi
-if [ -f "$inst/lib/test_cpp_kbuild_lang.o" ]; then
+if [ -f "$inst/lib/test_cpp_kbuild_lang.o" ] && grep -qx CONFIG_CPP=y "$inst/.config"; then
 	icmd=$(sed -n 1p "$inst/lib/.test_cpp_kbuild_lang.o.cmd")
 	syms=$(PATH=$LLVM_BIN:$PATH llvm-nm "$inst/lib/test_cpp_kbuild_lang.o")
 	want() {	# what flag-regex symbol-regex
@@ -320,8 +382,7 @@ if [ -f "$inst/lib/test_cpp_kbuild_lang.o" ]; then
 	want UBSAN ' -fsanitize=[a-z,-]*bounds' ''
 	want retpoline ' (-mretpoline-external-thunk|-mindirect-branch=thunk-extern) ' ''
 	want rethunk ' -mfunction-return=thunk-extern ' ' U __x86_return_thunk'
-	[ "$tc" = llvm ] && want KCFI ' -fsanitize=kcfi ' ' __cfi_'
-	echo "instrumented: KASAN, UBSAN, retpoline, rethunk$([ "$tc" = llvm ] && echo ", KCFI") flags reach the C++ objects"
+	echo "instrumented: KASAN, UBSAN, retpoline, rethunk flags reach the C++ objects"
 fi
 
 [ $fail -eq 0 ] || die "C++ build rules ($tc): see the failures above (log: $log)"
