@@ -27,6 +27,10 @@ for p in $(series_patches); do
 	fi
 done
 wait
+# checkpatch --strict caches the kernel's CamelCase identifiers in the tree
+# it runs in, when that is a git tree: the tree must stay as the series
+# left it.
+rm -f "$BASE_TREE"/.checkpatch-camelcase.git.*
 for p in $(series_patches); do
 	name=$(basename "$p")
 	out=$(cat "$tmp/$name.out")

@@ -1,0 +1,35 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Code size of samples/cpp/cpp_minimal.ko against its C twin
+# (harness/bench/c_minimal/c_minimal.c: same output, same growth policy),
+# built by the same toolchain with the same configuration:
+#
+#   module-size.sh llvm|gcc
+#
+# Needs a built kernel (harness/build.sh TOOLCHAIN, with the sample as a
+# module).  Prints the sizes of .text, .init.text and .exit.text of each
+# module, their sum, and the C++/C ratio of the sums.
+. "$(dirname "$0")/lib.sh"
+
+tc=${1:-}
+[ "$tc" = llvm ] || [ "$tc" = gcc ] || die "usage: module-size.sh llvm|gcc"
+out=$(build_dir "$tc")
+cpp_ko=$out/samples/cpp/cpp_minimal.ko
+[ -f "$cpp_ko" ] || die "no $cpp_ko: build the $tc kernel with harness/build.sh first"
+kmake_init "$tc" "$BASE_TREE" "$out"
+ext=$WORK/module-size-$tc
+rm -rf "$ext" && mkdir -p "$ext" && cp "$TOP"/harness/bench/c_minimal/* "$ext"/ || exit 1
+"${KMAKE[@]}" M="$ext" modules >"$ext/build.log" 2>&1 || die "building c_minimal.ko failed (log: $ext/build.log)"
+
+text() {	# module.ko -> ".text .init.text .exit.text total"
+	PATH=$LLVM_BIN:$PATH llvm-readelf -S -W "$1" | awk '
+		{ for (i = 1; i < NF; i++) if ($i ~ /^\.(init|exit)?\.?text$/) { s[$i] = strtonum("0x" $(i + 4)) } }
+		END { printf "%d %d %d %d\n", s[".text"], s[".init.text"], s[".exit.text"], s[".text"] + s[".init.text"] + s[".exit.text"] }'
+}
+read -r ct ci ce csum <<<"$(text "$ext/c_minimal.ko")"
+read -r pt pi pe psum <<<"$(text "$cpp_ko")"
+printf '%-16s %8s %12s %12s %8s\n' "$tc" .text .init.text .exit.text total
+printf '%-16s %8d %12d %12d %8d\n' c_minimal.ko "$ct" "$ci" "$ce" "$csum"
+printf '%-16s %8d %12d %12d %8d\n' cpp_minimal.ko "$pt" "$pi" "$pe" "$psum"
+awk -v a="$psum" -v b="$csum" 'BEGIN { printf "C++/C: %.2f\n", a / b }'
