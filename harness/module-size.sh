@@ -23,9 +23,17 @@ rm -rf "$ext" && mkdir -p "$ext" && cp "$TOP"/harness/bench/c_minimal/* "$ext"/ 
 "${KMAKE[@]}" M="$ext" modules >"$ext/build.log" 2>&1 || die "building c_minimal.ko failed (log: $ext/build.log)"
 
 text() {	# module.ko -> ".text .init.text .exit.text total"
-	PATH=$LLVM_BIN:$PATH llvm-readelf -S -W "$1" | awk '
-		{ for (i = 1; i < NF; i++) if ($i ~ /^\.(init|exit)?\.?text$/) { s[$i] = strtonum("0x" $(i + 4)) } }
-		END { printf "%d %d %d %d\n", s[".text"], s[".init.text"], s[".exit.text"], s[".text"] + s[".init.text"] + s[".exit.text"] }'
+	local t i e
+	t=$(section_size "$1" .text)
+	i=$(section_size "$1" .init.text)
+	e=$(section_size "$1" .exit.text)
+	echo "$t $i $e $((t + i + e))"
+}
+section_size() {	# module.ko section -> size in bytes (0 if absent)
+	local hex
+	hex=$(PATH=$LLVM_BIN:$PATH llvm-readelf -S -W "$1" |
+		sed -n "s/^ *\[ *[0-9]*\] $(sed 's/\./\\./g' <<<"$2") *[A-Z_]* *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\) .*/\1/p")
+	echo $((16#${hex:-0}))
 }
 read -r ct ci ce csum <<<"$(text "$ext/c_minimal.ko")"
 read -r pt pi pe psum <<<"$(text "$cpp_ko")"

@@ -15,6 +15,12 @@ struct numbers {
 
 static struct numbers numbers;
 
+#ifdef MODULE
+#define BUILT_IN "false"
+#else
+#define BUILT_IN "true"
+#endif
+
 static int numbers_push(struct numbers *v, int value, gfp_t gfp)
 {
 	if (v->len == v->cap) {
@@ -35,7 +41,7 @@ static int __init c_minimal_init(void)
 	int ret;
 
 	pr_info("C minimal sample (init)\n");
-	pr_info("Am I built-in? %s\n", THIS_MODULE ? "false" : "true");
+	pr_info("Am I built-in? %s\n", BUILT_IN);
 
 	ret = numbers_push(&numbers, 72, GFP_KERNEL);
 	if (!ret)
