@@ -111,12 +111,12 @@ void alloc_box_raw(Test &test)
 	KUNIT_EXPECT_EQ(test, live, 0);
 }
 
-/* Allocates @n objects of @size bytes with @flags into @objs. */
-bool alloc_many(void **objs, size_t n, size_t size, Flags flags)
+/* Allocates @n objects of @size bytes with @gfp into @objs. */
+bool alloc_many(void **objs, size_t n, size_t size, Flags gfp)
 {
 	for (size_t i = 0; i < n; i++) {
 		Result<void *> r =
-			alloc::Kmalloc::realloc(nullptr, 0, size, 8, flags);
+			alloc::Kmalloc::realloc(nullptr, 0, size, 8, gfp);
 
 		if (r.is_err())
 			return false;
@@ -152,15 +152,14 @@ void alloc_zeroed(Test &test)
 	void *objs[n];
 
 	for (int round = 0; round < 2; round++) {
-		const Flags flags =
-			round ? GFP_KERNEL | __GFP_ZERO : GFP_KERNEL;
+		const Flags gfp = round ? GFP_KERNEL | __GFP_ZERO : GFP_KERNEL;
 
 		KUNIT_ASSERT_TRUE(test, alloc_many(objs, n, size, GFP_KERNEL));
 		for (size_t i = 0; i < n; i++) {
 			__builtin_memset(objs[i], 0xa5, size);
 			alloc::Kmalloc::free(objs[i]);
 		}
-		KUNIT_ASSERT_TRUE(test, alloc_many(objs, n, size, flags));
+		KUNIT_ASSERT_TRUE(test, alloc_many(objs, n, size, gfp));
 		if (round)
 			KUNIT_EXPECT_EQ(test, count_dirty(objs, n, size), 0UL);
 		else
