@@ -148,6 +148,8 @@ test_tree_reset() {
 			die "cannot create $TEST_TREE"
 	fi
 	git -C "$TEST_TREE" am --abort >/dev/null 2>&1
+	# An am interrupted (killed) after HEAD moved is not aborted: drop it.
+	git -C "$TEST_TREE" am --quit >/dev/null 2>&1
 	rm -rf "$TEST_TREE/.pc"
 	git -C "$TEST_TREE" checkout -q -f --detach "$BASE_TAG" &&
 		git -C "$TEST_TREE" clean -q -fdx || die "cannot reset $TEST_TREE"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# level: quick
+# level: full
 # KERNEL_SRC: bad input gives a one-line error and leaves the tree as it
 # was; a good tree gets the series once, with the user's own identity.
 . "$(dirname "$0")/../lib.sh"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# level: quick
+# level: full
 # scripts/cpp_is_available_test.py (fake compilers) passes in the patched
 # tree, and `make cppavailable` (no .config) accepts this machine's real
 # toolchains and explains broken ones.
