@@ -25,17 +25,29 @@ rm -f "$out/arch/x86/boot/bzImage"
 
 # Configuration: tinyconfig + every fragment in harness/kconfig/.  Every
 # option a fragment asks for must end up with that value.  PREFIX_BUILD=1
-# (a prefix of the series) leaves out the fragments with options that the
-# tree does not define yet; KCONFIG_SKIP="a.config ..." leaves out those.
+# (a prefix of the series) leaves out the options that the tree does not
+# define yet, one by one, so that a prefix is built with as much of the
+# C++ configuration as it has; KCONFIG_SKIP="a.config ..." leaves out
+# whole fragments.
 fragments=()
 for f in "$TOP"/harness/kconfig/*.config; do
 	case " ${KCONFIG_SKIP:-} " in *" ${f##*/} "*) echo "without ${f##*/} (KCONFIG_SKIP)"; continue ;; esac
 	if [ "${PREFIX_BUILD:-}" = 1 ]; then
 		missing=
-		for sym in $(sed -n 's/^\(# \)\{0,1\}CONFIG_\([A-Za-z0-9_]*\)[= ].*/\2/p' "$f"); do
-			git -C "$src" grep -qE "^(menu)?config $sym\$" -- '*Kconfig*' || missing+=" $sym"
-		done
-		[ -z "$missing" ] || { echo "prefix build: without ${f##*/} (not defined yet:$missing)"; continue; }
+		part=$out/prefix-${f##*/}
+		: >"$part"
+		while read -r line; do
+			sym=$(echo "$line" | sed -n 's/^\(# \)\{0,1\}CONFIG_\([A-Za-z0-9_]*\)[= ].*/\2/p')
+			[ -n "$sym" ] || continue
+			if git -C "$src" grep -qE "^(menu)?config $sym\$" -- '*Kconfig*'; then
+				echo "$line" >>"$part"
+			else
+				missing+=" $sym"
+			fi
+		done <"$f"
+		[ -z "$missing" ] || echo "prefix build: ${f##*/} without$missing (not defined yet)"
+		fragments+=("$part")
+		continue
 	fi
 	fragments+=("$f")
 done

@@ -280,9 +280,20 @@ int three(void)
 	return scaled(12);
 }
 EOF
+# A world-writable module parameter (VERIFY_OCTAL_PERMISSIONS() in C); the
+# control is the same parameter, readable by all.
+cat >"$neg/param_world_writable.cpp" <<'EOF'
+#include <kernel/module.hpp>
+KERNEL_MODULE_PARAM(level, int, 1, 0666, "A level");
+EOF
+cat >"$neg/param_ok.cpp" <<'EOF'
+#include <kernel/module.hpp>
+KERNEL_MODULE_PARAM(level, int, 1, 0644, "A level");
+EOF
 echo 'obj-m := exceptions.o rtti.o global_ctor.o global_dtor.o static_local_dtor.o thread_local.o' >"$neg/Kbuild"
 echo 'obj-m += global_new.o global_delete.o virtual_dtor.o placement_new.o' >>"$neg/Kbuild"
 echo 'obj-m += fmt_too_few.o fmt_bad_spec.o fmt_no_formatter.o build_assert_fail.o build_assert_ok.o' >>"$neg/Kbuild"
+echo 'obj-m += param_world_writable.o param_ok.o' >>"$neg/Kbuild"
 expect() {	# name regex
 	local o
 	o=$("${KMAKE[@]}" M="$neg" "$1.o" 2>&1)
@@ -308,6 +319,9 @@ expect fmt_too_few 'format_error_too_few_arguments'
 expect fmt_bad_spec 'format_error_bad_specification_for_type'
 expect fmt_no_formatter 'this type cannot be printed'
 expect build_assert_fail 'build_assert\(\) failed'
+expect param_world_writable 'bad permissions for level'
+"${KMAKE[@]}" M="$neg" param_ok.o >>"$log" 2>&1 && [ -f "$neg/param_ok.o" ] ||
+	bad "param_ok.cpp did not build"
 # The control: a build_assert() that inlining proves builds.
 "${KMAKE[@]}" M="$neg" build_assert_ok.o >>"$log" 2>&1 && [ -f "$neg/build_assert_ok.o" ] ||
 	bad "build_assert_ok.cpp did not build"

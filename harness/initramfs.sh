@@ -23,6 +23,14 @@ rm -rf "$root"
 mkdir -p "$root"/{bin,dev,proc,sys,lib}
 cp /bin/busybox "$root/bin/busybox"
 install -m 755 "$TOP/harness/guest/init" "$root/init"
+# The kselftest of the C++ samples, if the tree has it; /init runs it.
+if [ -f "$src/tools/testing/selftests/cpp/test_probe_samples.sh" ]; then
+	mkdir -p "$root/selftests/cpp" "$root/selftests/kselftest"
+	install -m 755 "$src/tools/testing/selftests/cpp/test_probe_samples.sh" "$root/selftests/cpp/"
+	install -m 644 "$src/tools/testing/selftests/kselftest/ktap_helpers.sh" "$root/selftests/kselftest/"
+fi
+# "module arguments..." lines: what /init passes to modprobe.
+grep -v '^#' "$TOP/harness/guest/module-args" >"$root/module-args"
 [ -d "$out/modinst/lib/modules" ] && cp -a "$out/modinst/lib/modules" "$root/lib/"
 
 # The C++ modules, in build order.

@@ -4,14 +4,18 @@
 # series changes nothing in the kernel.
 #
 # With LLVM=1, in a build directory of its own (.work/build/llvm-cpp-off), so
-# that 20-build-llvm's stays as it is, and walking back so that kbuild
-# rebuilds only what each step changes (ccache serves the compiler calls
-# that 20 already made):
-# 1. the whole series without harness/kconfig/cpp.config (CONFIG_CPP=n);
-# 2. each shorter prefix of the series, down to the unpatched base;
-# 3. the base and the CONFIG_CPP=n series must link the same objects into
-#    vmlinux, build the same modules, and give vmlinux the same symbol table
-#    (names, types and addresses).
+# that 20-build-llvm's stays as it is (ccache serves the compiler calls that
+# 20 already made):
+# 1. the whole series without harness/kconfig/cpp.config (CONFIG_CPP=n), and
+#    the unpatched base with the same configuration: both must link the same
+#    objects into vmlinux, build the same modules, and give vmlinux the same
+#    symbol table (names, types and addresses);
+# 2. each patch but the last, walking forward so that kbuild rebuilds only
+#    what each step changes, with every option of harness/kconfig/ that the
+#    prefix defines (CONFIG_CPP=y from the patch that adds it on, and the
+#    tests and samples from the patches that add them).  A patch that only
+#    touches Documentation/ or MAINTAINERS has nothing to build.  The last
+#    patch is 20-build-llvm's build.
 . "$(dirname "$0")/../lib.sh"
 need_base_or_skip
 "$TOP/harness/apply.sh" >/dev/null || exit 1
@@ -33,16 +37,9 @@ echo "series, CONFIG_CPP=n"
 KCONFIG_SKIP=cpp.config "$TOP/harness/build.sh" llvm || exit 1
 grep -q '^CONFIG_CPP=y' "$out/.config" && { echo "CONFIG_CPP is set"; exit 1; }
 snapshot series
-for i in $(seq $((n - 1)) -1 0); do
-	if [ "$i" -eq 0 ]; then
-		git -C "$BASE_TREE" checkout -q --detach "$BASE_TAG" || exit 1
-		echo "base (no patch)"
-	else
-		git -C "$BASE_TREE" checkout -q --detach "${commits[$((i - 1))]}" || exit 1
-		echo "patch $i/$n: $(git -C "$BASE_TREE" log -1 --format=%s)"
-	fi
-	PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || bad=1
-done
+git -C "$BASE_TREE" checkout -q --detach "$BASE_TAG" || exit 1
+echo "base (no patch), the same configuration"
+KCONFIG_SKIP=cpp.config PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || exit 1
 snapshot base
 for what in objects modules symbols; do
 	if ! cmp -s "$WORK/cpp-off/base.$what" "$WORK/cpp-off/series.$what"; then
@@ -52,5 +49,21 @@ for what in objects modules symbols; do
 	fi
 done
 [ $bad -eq 0 ] && echo "CONFIG_CPP=n: same $(wc -l <"$WORK/cpp-off/base.objects") vmlinux objects, $(wc -l <"$WORK/cpp-off/base.modules") modules and $(wc -l <"$WORK/cpp-off/base.symbols") vmlinux symbols as the base"
+
+built=0
+for i in $(seq 1 $((n - 1))); do
+	c=${commits[$((i - 1))]}
+	echo "patch $i/$n: $(git -C "$BASE_TREE" log -1 --format=%s "$c")"
+	if [ -z "$(git -C "$BASE_TREE" diff-tree --no-commit-id --name-only -r "$c" -- . ':!Documentation/' ':!MAINTAINERS')" ]; then
+		echo "only Documentation/ and MAINTAINERS: nothing to build"
+		continue
+	fi
+	git -C "$BASE_TREE" checkout -q --detach "$c" || exit 1
+	PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || { bad=1; continue; }
+	built=$((built + 1))
+	if git -C "$BASE_TREE" grep -qE '^config CPP$' -- init/Kconfig; then
+		grep -q '^CONFIG_CPP=y' "$out/.config" || { echo "patch $i: CONFIG_CPP is not set"; bad=1; }
+	fi
+done
 [ $bad -eq 0 ] || exit 1
-echo "patches 1..$((n - 1)) of $n and the base build on their own (LLVM=1)"
+echo "$built of patches 1..$((n - 1)) of $n built on their own (LLVM=1, with the C++ options they define); patch $n is 20-build-llvm's"

@@ -11,7 +11,19 @@
  * Sorted alphabetically.
  */
 
+/*
+ * __dynamic_pr_debug() is declared for the files that use dynamic debug:
+ * all of them with CONFIG_DYNAMIC_DEBUG, those that define
+ * DYNAMIC_DEBUG_MODULE with CONFIG_DYNAMIC_DEBUG_CORE alone.  The bindings
+ * serve every file, so they declare it whenever the core is there;
+ * kernel/print.hpp decides per file whether to use it.
+ */
+#ifdef CONFIG_DYNAMIC_DEBUG_CORE
+#define DYNAMIC_DEBUG_MODULE
+#endif
+
 #include <kunit/test.h>
+#include <linux/dynamic_debug.h>
 #include <linux/err.h>
 #include <linux/errname.h>
 #include <linux/errno.h>
@@ -19,6 +31,7 @@
 #include <linux/jiffies.h>
 #include <linux/kobject.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/refcount.h>
@@ -38,6 +51,8 @@ static const size_t CPP_CONST_HELPER_ARCH_KMALLOC_MINALIGN = ARCH_KMALLOC_MINALI
 static const size_t CPP_CONST_HELPER_ARCH_SLAB_MINALIGN = ARCH_SLAB_MINALIGN;
 static const size_t CPP_CONST_HELPER_PAGE_SIZE = PAGE_SIZE;
 static const int CPP_CONST_HELPER_MAX_ERRNO = MAX_ERRNO;
+static const unsigned int CPP_CONST_HELPER__DPRINTK_CLASS_DFLT = _DPRINTK_CLASS_DFLT;
+static const unsigned int CPP_CONST_HELPER__DPRINTK_FLAGS_PRINT = _DPRINTK_FLAGS_PRINT;
 
 /* The errnos of kernel::code (cpp/kernel/error.hpp), in its order. */
 static const int CPP_CONST_HELPER_EPERM = EPERM;

@@ -16,6 +16,10 @@
  * field takes a specification after a colon: flags (``#``, ``0``, ``-``,
  * ``+``, space), a width, and a type: ``x``, ``X``, ``o`` or ``d`` for
  * integers, ``?`` for the debug form.  ``{:#06x}`` is ``%#06x`` for an int.
+ * As in Rust, ``x?`` and ``X?`` are the debug form with hexadecimal
+ * integers, and ``#`` with a debug form asks for pretty-printing, which
+ * changes nothing for the types here but hexadecimal integers (``0x``):
+ * ``{:#?}`` is ``{:?}``, ``{:#x?}`` of an int is ``%#x``.
  *
  * Types: the integer types (``{}`` is decimal), bool (``true``/``false``),
  * char (a character; signed and unsigned char are numbers), C strings (``{:?}`` quotes them, without escaping),
@@ -38,7 +42,8 @@ struct Spec {
 	unsigned int nr_flags = 0;
 	unsigned int width = 0;
 	bool has_width = false;
-	char type = 0; /* 0 for {} */
+	char type = 0;	    /* 0 for {}, '?' for {:?} */
+	bool debug = false; /* {:?}, {:x?}, {:X?} */
 
 	constexpr bool has_flag(char f) const
 	{
@@ -46,6 +51,18 @@ struct Spec {
 			if (flags[i] == f)
 				return true;
 		return false;
+	}
+
+	/* without_flag() - this specification without the flag @f. */
+	constexpr Spec without_flag(char f) const
+	{
+		Spec s = *this;
+
+		s.nr_flags = 0;
+		for (unsigned int i = 0; i < nr_flags; i++)
+			if (flags[i] != f)
+				s.flags[s.nr_flags++] = flags[i];
+		return s;
 	}
 };
 
@@ -200,9 +217,9 @@ struct Formatter<T> {
 template <> struct Formatter<bool> {
 	static constexpr bool convert(const Spec &spec, Writer &w)
 	{
-		if (spec.type && spec.type != '?')
+		if (spec.type && !spec.debug)
 			return false;
-		w.conversion_start(spec);
+		w.conversion_start(spec.without_flag('#'));
 		w.put('s');
 		return true;
 	}
@@ -217,13 +234,13 @@ template <> struct Formatter<bool> {
 template <> struct Formatter<const char *> {
 	static constexpr bool convert(const Spec &spec, Writer &w)
 	{
-		if (spec.type && spec.type != '?')
+		if (spec.type && !spec.debug)
 			return false;
-		if (spec.type == '?')
+		if (spec.debug)
 			w.put('"');
-		w.conversion_start(spec);
+		w.conversion_start(spec.without_flag('#'));
 		w.put('s');
-		if (spec.type == '?')
+		if (spec.debug)
 			w.put('"');
 		return true;
 	}
@@ -298,6 +315,15 @@ constexpr const char *parse_spec(const char *p, Spec &spec)
 	}
 	if (*p && *p != '}')
 		spec.type = *p++;
+	if (spec.type == '?') {
+		spec.debug = true;
+	} else if ((spec.type == 'x' || spec.type == 'X') && *p == '?') {
+		spec.debug = true;
+		p++;
+	}
+	/* Pretty-printing: a 0x prefix for hexadecimal integers only. */
+	if (spec.debug && spec.type == '?')
+		spec = spec.without_flag('#');
 	return p;
 }
 

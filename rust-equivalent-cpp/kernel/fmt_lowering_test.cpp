@@ -46,6 +46,11 @@ CHECK_LOWERED("%d %x", "{:d} {:x}", char, unsigned char);
 CHECK_LOWERED("%s %s \"%s\" %10s", "{} {} {:?} {:10}", bool, const char *,
 	      char *, char[4]);
 CHECK_LOWERED("%p %p", "{} {:p}", int *, const void *);
+/* Debug forms as in Rust: # pretty-prints, which only gives hex a 0x. */
+CHECK_LOWERED("%d %x %#x %#X %ld", "{:#?} {:x?} {:#x?} {:#X?} {:?}", int, int,
+	      int, unsigned int, long);
+CHECK_LOWERED("\"%s\" \"%s\" \"%8s\" %s %s", "{:#?} {:#x?} {:#8?} {:#?} {:#}",
+	      const char *, const char *, const char *, bool, bool);
 CHECK_LOWERED("%pe %pe", "{} {:?}", Error, Error);
 CHECK_LOWERED("%s \"%s\"", "{} {:?}", CStr, CStr);
 
@@ -61,6 +66,7 @@ CHECK_LOWERED("%s \"%s\"", "{} {:?}", CStr, CStr);
 	pr_info("info {:?}\n", s);
 	pr_cont(" cont {}\n", n);
 	pr_debug("debug {}\n", n);
+	KDBG(n + 1);
 }
 
 } // namespace

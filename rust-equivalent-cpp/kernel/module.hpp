@@ -4,7 +4,11 @@
  * MODULE_LICENSE(), MODULE_AUTHOR() and friends give its information, with
  * the meaning and the .modinfo layout they have in C.
  *
- * C header: include/linux/module.h, include/linux/init.h
+ * KERNEL_MODULE_PARAM() gives the module a parameter, like module_param()
+ * and MODULE_PARM_DESC() together.
+ *
+ * C header: include/linux/module.h, include/linux/init.h,
+ * include/linux/moduleparam.h
  *
  * Examples::
  *
@@ -19,6 +23,7 @@
  *	};
  *
  *	KERNEL_MODULE(CppMinimal, "cpp_minimal");
+ *	KERNEL_MODULE_PARAM(nr_queues, uint, 4, 0444, "Number of queues");
  *	MODULE_AUTHOR("...");
  *	MODULE_DESCRIPTION("C++ minimal sample");
  *	MODULE_LICENSE("GPL");
@@ -63,7 +68,57 @@ private:
 	bindings::module *raw_;
 };
 
+namespace module {
+
+/**
+ * class Param - the value of a module parameter (KERNEL_MODULE_PARAM()).
+ *
+ * The kernel sets it from ``name=value`` when the module is loaded (from
+ * ``module.name=value`` on the command line for built-in code) and, if
+ * its permissions allow it, when /sys/module/<module>/parameters/<name>
+ * is written; get() reads it once, like READ_ONCE().
+ *
+ * Invariants: value_ is only written by the kernel_param_ops of its type.
+ */
+template <typename T> class Param {
+public:
+	constexpr explicit Param(T value) : value_(value)
+	{
+	}
+
+	Param(const Param &) = delete;
+	Param &operator=(const Param &) = delete;
+
+	/* get() - the current value. */
+	T get() const
+	{
+		return __atomic_load_n(&value_, __ATOMIC_RELAXED);
+	}
+
+	/* raw_arg() - the storage, for the struct kernel_param. */
+	constexpr void *raw_arg()
+	{
+		return &value_;
+	}
+
+private:
+	T value_;
+};
+
+} // namespace module
+
 namespace module::detail {
+
+/* VERIFY_OCTAL_PERMISSIONS() of include/linux/kernel.h. */
+constexpr bool valid_param_perm(int perm)
+{
+	return perm >= 0 && perm <= 0777 &&
+	       /* USER_READABLE >= GROUP_READABLE >= OTHER_READABLE */
+	       ((perm >> 6) & 4) >= ((perm >> 3) & 4) &&
+	       ((perm >> 3) & 4) >= (perm & 4) &&
+	       /* USER_WRITABLE >= GROUP_WRITABLE, no OTHER_WRITABLE */
+	       ((perm >> 6) & 2) >= ((perm >> 3) & 2) && !(perm & 2);
+}
 
 using raw_module = ::bindings::module;
 
@@ -157,6 +212,49 @@ extern "C" ::kernel::module::detail::raw_module __this_module;
 #define MODULE_DESCRIPTION(_description) MODULE_INFO(description, _description)
 #define MODULE_ALIAS(_alias) MODULE_INFO(alias, _alias)
 #define MODULE_FIRMWARE(_firmware) MODULE_INFO(firmware, _firmware)
+
+/* The C++ type of a parameter type of include/linux/moduleparam.h. */
+#define __CPP_PARAM_TYPE_byte unsigned char
+#define __CPP_PARAM_TYPE_short short
+#define __CPP_PARAM_TYPE_ushort unsigned short
+#define __CPP_PARAM_TYPE_int int
+#define __CPP_PARAM_TYPE_uint unsigned int
+#define __CPP_PARAM_TYPE_long long
+#define __CPP_PARAM_TYPE_ulong unsigned long
+#define __CPP_PARAM_TYPE_ullong unsigned long long
+#define __CPP_PARAM_TYPE_hexint unsigned int
+#define __CPP_PARAM_TYPE_bool bool
+#define __CPP_PARAM_TYPE_invbool bool
+
+/**
+ * KERNEL_MODULE_PARAM() - a module parameter: a kernel::module::Param
+ * named @_name, of the moduleparam.h type @_type (byte, short, ushort, int,
+ * uint, long, ulong, ullong, hexint, bool or invbool), with the value
+ * @_value until it is set, /sys permissions @_perm (0 for none; checked
+ * like in C: no world-writable parameter) and the description @_desc.
+ *
+ * Like module_param() and MODULE_PARM_DESC(): a struct kernel_param in
+ * the __param section, and "parmtype" and "parm" entries in .modinfo
+ * (modinfo(8) shows them). Strings (charp) are not supported yet.
+ */
+#define KERNEL_MODULE_PARAM(_name, _type, _value, _perm, _desc)                \
+	static_assert(::kernel::module::detail::valid_param_perm(_perm),       \
+		      "KERNEL_MODULE_PARAM(): bad permissions for " #_name);   \
+	static constinit ::kernel::module::Param<__CPP_PARAM_TYPE_##_type>     \
+		_name{ _value };                                               \
+	[[gnu::section("__param"), gnu::used,                                  \
+	  gnu::aligned(alignof(::bindings::kernel_param))]] static const ::    \
+		bindings::kernel_param __cpp_param_##_name = {                 \
+			.name = __CPP_MODULE_INFO_PREFIX #_name,               \
+			.mod = THIS_MODULE.as_raw(),                           \
+			.ops = &::bindings::param_ops_##_type,                 \
+			.perm = _perm,                                         \
+			.level = -1,                                           \
+			.flags = 0,                                            \
+			.arg = _name.raw_arg(),                                \
+		};                                                             \
+	MODULE_INFO(parmtype, #_name ":" #_type);                              \
+	MODULE_INFO(parm, #_name ":" _desc)
 
 /*
  * The init and exit functions: init_module() and cleanup_module() in a

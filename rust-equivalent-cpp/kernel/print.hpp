@@ -9,12 +9,14 @@
  * (KBUILD_MODNAME ": "), like the default pr_fmt() of many C files and
  * like Rust's pr_info!().
  *
- * pr_debug() prints only when the file defines DEBUG; otherwise it is
- * compiled (and type-checked) but never runs, and its arguments are not
- * evaluated.  Dynamic debug (CONFIG_DYNAMIC_DEBUG) does not see C++ call
- * sites yet.
+ * pr_debug() follows C: with CONFIG_DYNAMIC_DEBUG (or DYNAMIC_DEBUG_CORE
+ * and DYNAMIC_DEBUG_MODULE) each call is a dynamic debug site, which
+ * /proc/dynamic_debug/control or the dyndbg= module parameter turns on
+ * (on from the start if the file defines DEBUG); otherwise it prints only
+ * when the file defines DEBUG, and is compiled (and type-checked) but
+ * never runs, its arguments not evaluated, when it does not.
  *
- * C header: include/linux/printk.h
+ * C header: include/linux/printk.h, include/linux/dynamic_debug.h
  *
  * Examples::
  *
@@ -24,6 +26,8 @@
  */
 #ifndef CPP_KERNEL_PRINT_HPP
 #define CPP_KERNEL_PRINT_HPP
+
+#include <source_location>
 
 #include <bindings/bindings.hpp>
 #include <kernel/fmt.hpp>
@@ -40,6 +44,22 @@ struct Printk {
 		return bindings::_printk(fmt, args...);
 	}
 };
+
+#if defined(CONFIG_DYNAMIC_DEBUG) ||                                           \
+	(defined(CONFIG_DYNAMIC_DEBUG_CORE) && defined(DYNAMIC_DEBUG_MODULE))
+/* __dynamic_pr_debug() of a dynamic debug site. */
+struct DynamicPrDebug {
+	bindings::_ddebug *site;
+
+	template <typename... A>
+	[[gnu::always_inline]] void operator()(const char *fmt, A... args) const
+	{
+		// SAFETY: @site is a static dynamic debug site whose format
+		// is @fmt, lowered from the types of @args.
+		bindings::__dynamic_pr_debug(site, fmt, args...);
+	}
+};
+#endif
 
 } // namespace kernel::print::detail
 
@@ -76,7 +96,44 @@ struct Printk {
 	KFMT(CPP_KERN_CONT fmt_str __VA_OPT__(, ) __VA_ARGS__)                 \
 		.apply(::kernel::print::detail::Printk{})
 
-#if defined(DEBUG)
+#if defined(CONFIG_DYNAMIC_DEBUG) ||                                           \
+	(defined(CONFIG_DYNAMIC_DEBUG_CORE) && defined(DYNAMIC_DEBUG_MODULE))
+/*
+ * A dynamic debug site, as DEFINE_DYNAMIC_DEBUG_METADATA() makes it, in
+ * the __dyndbg section that the dynamic debug core reads.  Whether it
+ * prints is read from its flags, which the core keeps up to date whether
+ * or not the site also has a static key.
+ */
+#define pr_debug(fmt_str, ...)                                                 \
+	({                                                                     \
+		__KFMT_DECLARE(__pr_debug_fmt, KBUILD_MODNAME ": " fmt_str,    \
+			       ##__VA_ARGS__);                                 \
+		[[gnu::section("__dyndbg"), gnu::aligned(8),                   \
+		  gnu::used]] static constinit ::bindings::_ddebug             \
+			__pr_debug_site = {                                    \
+				.modname = KBUILD_MODNAME,                     \
+				.function = __func__,                          \
+				.filename = __FILE__,                          \
+				.format = __pr_debug_fmt.str,                  \
+				.lineno = __LINE__,                            \
+				.class_id = ::bindings::_DPRINTK_CLASS_DFLT,   \
+				.flags = CPP_PR_DEBUG_FLAGS,                   \
+			};                                                     \
+		if (__builtin_expect(__pr_debug_site.flags &                   \
+					     ::bindings::_DPRINTK_FLAGS_PRINT, \
+				     0))                                       \
+			::kernel::fmt::detail::make_arguments(                 \
+				__pr_debug_fmt.str __VA_OPT__(, ) __VA_ARGS__) \
+				.apply(::kernel::print::detail::               \
+					       DynamicPrDebug{                 \
+						       &__pr_debug_site });    \
+	})
+#ifdef DEBUG
+#define CPP_PR_DEBUG_FLAGS ::bindings::_DPRINTK_FLAGS_PRINT
+#else
+#define CPP_PR_DEBUG_FLAGS 0
+#endif
+#elif defined(DEBUG)
 #define pr_debug(fmt_str, ...)                                                 \
 	cpp_printk(CPP_KERN_DEBUG, fmt_str, ##__VA_ARGS__)
 #else
@@ -87,5 +144,22 @@ struct Printk {
 			cpp_printk(CPP_KERN_DEBUG, fmt_str, ##__VA_ARGS__);    \
 	})
 #endif
+
+/**
+ * KDBG() - prints @expr and its value, for temporary debugging, and
+ * evaluates to the value, like Rust's dbg!().
+ *
+ * The line is ``[file:line:column] expr = value`` at KERN_INFO, the value
+ * in its pretty debug form (``{:#?}``). An lvalue is copied into the
+ * result, an rvalue moved. Not for code that is submitted: use pr_debug().
+ */
+#define KDBG(expr)                                                             \
+	({                                                                     \
+		auto &&__kdbg_value = (expr);                                  \
+		pr_info("[{}:{}:{}] {} = {:#?}\n", __FILE__, __LINE__,         \
+			::std::source_location::current().column(), #expr,     \
+			__kdbg_value);                                         \
+		static_cast<decltype(__kdbg_value)>(__kdbg_value);             \
+	})
 
 #endif /* CPP_KERNEL_PRINT_HPP */
