@@ -22,8 +22,8 @@ Error Error::from_errno(int errno)
 const char *Error::name() const
 {
 	// SAFETY: errname() takes any int and returns a static string or
-	// NULL.
-	return bindings::errname(errno_);
+	// NULL; the name has no minus sign for a positive errno.
+	return bindings::errname(-errno_);
 }
 
 namespace detail {

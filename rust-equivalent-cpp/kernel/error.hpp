@@ -135,7 +135,7 @@ inline constexpr Error EPROBE_DEFER =
 	Error::from_constant(-bindings::EPROBE_DEFER);
 } // namespace code
 
-/* Errors: the name (ENOMEM), or the number without CONFIG_SYMBOLIC_ERRNAME. */
+/* Errors: %pe, "-ENOMEM", or "-12" without CONFIG_SYMBOLIC_ERRNAME. */
 template <> struct fmt::Formatter<Error> {
 	static constexpr bool convert(const fmt::Spec &spec, fmt::Writer &w)
 	{

@@ -65,7 +65,7 @@ void fmt_error(Test &test)
 	KUNIT_ASSERT_TRUE(test, w.write(KFMT("{}", code::ENOMEM)).is_ok());
 	// %pe: the name with CONFIG_SYMBOLIC_ERRNAME, the number otherwise.
 	if (code::ENOMEM.name())
-		KUNIT_EXPECT_EQ(test, w.as_cstr(), CStr("ENOMEM"));
+		KUNIT_EXPECT_EQ(test, w.as_cstr(), CStr("-ENOMEM"));
 	else
 		KUNIT_EXPECT_EQ(test, w.as_cstr(), CStr("-12"));
 }

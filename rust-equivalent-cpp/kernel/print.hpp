@@ -22,7 +22,7 @@
  *
  *	pr_info("{} message (level {}) with args\n", "Info", 6);
  *	pr_warn("register {:#06x} reads {:#x}\n", reg, val);
- *	pr_err("probe failed: {}\n", err);	// an Error: "ENODEV"
+ *	pr_err("probe failed: {}\n", err);	// an Error: "-ENODEV"
  */
 #ifndef CPP_KERNEL_PRINT_HPP
 #define CPP_KERNEL_PRINT_HPP
