@@ -1,5 +1,5 @@
 #!/bin/bash
-# level: quick
+# level: full
 # The series survives the mailing list: `git send-email` mails the cover
 # letter and patches, threaded, into an mbox (a sendmail that appends to a
 # file), `b4 am -m` takes them back, and the result applies with git am

@@ -1,5 +1,5 @@
 #!/bin/bash
-# level: quick
+# level: full
 # scripts/generate_cpp_bindings_test.py passes in the patched tree: one
 # case per C construct, each output compiled with the host gcc, clang, g++
 # and clang++, and layout differences between C and C++ rejected.
