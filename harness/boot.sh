@@ -58,6 +58,12 @@ ok || die "the $tc kernel did not reach the end of /init ($accel, ${TIMEOUT}s); 
 oops=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
 	grep -E 'WARNING:|BUG:|Oops|Call Trace:|general protection|UBSAN:|KASAN:|kernel BUG' | head -5)
 [ -z "$oops" ] || die "the $tc kernel logged: $oops (console log: $log)"
+# The late modules (harness/guest/late-modules) report a bug on purpose:
+# what they must make the kernel print is in boot-expect; anything worse is
+# a failure.
+oops=$(grep '^HARNESS: late ' "$log" |
+	grep -E 'BUG:|Oops|general protection|UBSAN:|KASAN:|kernel BUG' | head -5)
+[ -z "$oops" ] || die "a late module made the $tc kernel log: $oops (console log: $log)"
 # KUnit (suites built in, or run when /init loads their module): no test
 # may fail; which suites must have run is in harness/boot-expect.
 notok=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |

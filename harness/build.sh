@@ -27,8 +27,8 @@ rm -f "$out/arch/x86/boot/bzImage"
 # option a fragment asks for must end up with that value.  PREFIX_BUILD=1
 # (a prefix of the series) leaves out the options that the tree does not
 # define yet, one by one, so that a prefix is built with as much of the
-# C++ configuration as it has; KCONFIG_SKIP="a.config ..." leaves out
-# whole fragments.
+# C++ configuration as it has (PREFIX_BUILD_REF=commit: the options that
+# commit defines); KCONFIG_SKIP="a.config ..." leaves out whole fragments.
 fragments=()
 for f in "$TOP"/harness/kconfig/*.config; do
 	case " ${KCONFIG_SKIP:-} " in *" ${f##*/} "*) echo "without ${f##*/} (KCONFIG_SKIP)"; continue ;; esac
@@ -39,7 +39,7 @@ for f in "$TOP"/harness/kconfig/*.config; do
 		while read -r line; do
 			sym=$(echo "$line" | sed -n 's/^\(# \)\{0,1\}CONFIG_\([A-Za-z0-9_]*\)[= ].*/\2/p')
 			[ -n "$sym" ] || continue
-			if git -C "$src" grep -qE "^(menu)?config $sym\$" -- '*Kconfig*'; then
+			if git -C "$src" grep -qE "^(menu)?config $sym\$" ${PREFIX_BUILD_REF:-} -- '*Kconfig*'; then
 				echo "$line" >>"$part"
 			else
 				missing+=" $sym"

@@ -15,7 +15,10 @@
 # 4. C++ that needs run-time support the kernel lacks (exceptions, RTTI,
 #    global constructors and destructors, thread_local, the global operator
 #    new and delete) fails to build, with a message that names the problem;
-#    so does a C++ layout of a bound C record that differs from C's.
+#    so does a C++ layout of a bound C record that differs from C's, and
+#    so do misuses that the support library catches at compile time (format
+#    strings, build_assert(), module parameter permissions, and locks: with
+#    clang++, data used without its lock).
 # 5. make clean removes the C++ build artifacts.
 # 6. The kernel boots and loads and unloads the external module.
 # 7. With KASAN, UBSAN, retpolines and return thunks in the configuration,
@@ -290,7 +293,27 @@ cat >"$neg/param_ok.cpp" <<'EOF'
 #include <kernel/module.hpp>
 KERNEL_MODULE_PARAM(level, int, 1, 0644, "A level");
 EOF
+# The locks of kernel::sync: with clang++ (-Werror=thread-safety), data
+# declared KERNEL_GUARDED_BY() a lock and used without it, a function that
+# KERNEL_REQUIRES() a lock called without it, a lock taken twice, and a
+# reference into a lock's data that outlives its guard do not build; with
+# both compilers, a guard cannot be copied.  The control uses them right.
+tsa_head='#include <kernel/sync/mutex.hpp>
+using namespace kernel;
+struct Counter {
+	Mutex<int> lock{ KERNEL_LOCK_CLASS(), 0 };
+	int count KERNEL_GUARDED_BY(lock) = 0;
+	void add_locked(int n) KERNEL_REQUIRES(lock) { count += n; }
+	void f();
+};'
+printf '%s\nvoid Counter::f()\n{\n\tcount++;\n}\n' "$tsa_head" >"$neg/tsa_unguarded.cpp"
+printf '%s\nvoid Counter::f()\n{\n\tadd_locked(1);\n}\n' "$tsa_head" >"$neg/tsa_requires.cpp"
+printf '%s\nvoid Counter::f()\n{\n\tauto a = lock.lock();\n\tauto b = lock.lock();\n}\n' "$tsa_head" >"$neg/tsa_twice.cpp"
+printf '%s\nvoid Counter::f()\n{\n\tint &r = *lock.lock();\n\tr++;\n}\n' "$tsa_head" >"$neg/tsa_dangling.cpp"
+printf '%s\nvoid Counter::f()\n{\n\tauto a = lock.lock();\n\tauto b = a;\n}\n' "$tsa_head" >"$neg/guard_copy.cpp"
+printf '%s\nvoid Counter::f()\n{\n\tauto a = lock.lock();\n\tcount++;\n\tadd_locked(*a);\n}\n' "$tsa_head" >"$neg/tsa_ok.cpp"
 echo 'obj-m := exceptions.o rtti.o global_ctor.o global_dtor.o static_local_dtor.o thread_local.o' >"$neg/Kbuild"
+echo 'obj-m += tsa_unguarded.o tsa_requires.o tsa_twice.o tsa_dangling.o guard_copy.o tsa_ok.o' >>"$neg/Kbuild"
 echo 'obj-m += global_new.o global_delete.o virtual_dtor.o placement_new.o' >>"$neg/Kbuild"
 echo 'obj-m += fmt_too_few.o fmt_bad_spec.o fmt_no_formatter.o build_assert_fail.o build_assert_ok.o' >>"$neg/Kbuild"
 echo 'obj-m += param_world_writable.o param_ok.o' >>"$neg/Kbuild"
@@ -322,6 +345,15 @@ expect build_assert_fail 'build_assert\(\) failed'
 expect param_world_writable 'bad permissions for level'
 "${KMAKE[@]}" M="$neg" param_ok.o >>"$log" 2>&1 && [ -f "$neg/param_ok.o" ] ||
 	bad "param_ok.cpp did not build"
+if [ "$tc" = llvm ]; then
+	expect tsa_unguarded "writing variable 'count' requires holding lock 'lock'"
+	expect tsa_requires "calling function 'add_locked' requires holding lock 'lock'"
+	expect tsa_twice "acquiring lock 'lock' that is already held"
+	expect tsa_dangling 'will be destroyed at the end of the full-expression'
+fi
+expect guard_copy 'deleted'
+"${KMAKE[@]}" M="$neg" tsa_ok.o >>"$log" 2>&1 && [ -f "$neg/tsa_ok.o" ] ||
+	bad "tsa_ok.cpp did not build"
 # The control: a build_assert() that inlining proves builds.
 "${KMAKE[@]}" M="$neg" build_assert_ok.o >>"$log" 2>&1 && [ -f "$neg/build_assert_ok.o" ] ||
 	bad "build_assert_ok.cpp did not build"

@@ -31,6 +31,8 @@ if [ -f "$src/tools/testing/selftests/cpp/test_probe_samples.sh" ]; then
 fi
 # "module arguments..." lines: what /init passes to modprobe.
 grep -v '^#' "$TOP/harness/guest/module-args" >"$root/module-args"
+# Modules that /init loads last (they report a bug on purpose).
+grep -v '^#' "$TOP/harness/guest/late-modules" >"$root/late-modules"
 [ -d "$out/modinst/lib/modules" ] && cp -a "$out/modinst/lib/modules" "$root/lib/"
 
 # The C++ modules, in build order.

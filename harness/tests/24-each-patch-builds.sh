@@ -6,8 +6,10 @@
 # With LLVM=1, in build directories of its own (.work/build/llvm-base for
 # the base, .work/build/llvm-cpp-off for the series), so that 20-build-llvm's
 # stays as it is (ccache serves the compiler calls that 20 already made):
-# 1. the whole series without harness/kconfig/cpp.config (CONFIG_CPP=n), and
-#    the unpatched base with the same configuration: both must link the same
+# 1. the whole series with the options of harness/kconfig/ that the base
+#    defines (CONFIG_CPP=n, the rest as in the C++ builds, so that the walk
+#    below rebuilds only what the C++ options change), and the unpatched
+#    base with the same configuration: both must link the same
 #    objects into vmlinux, build the same modules, and give vmlinux the same
 #    symbol table (names, types and addresses).  The base has a directory of
 #    its own because the first patch changes objtool, on which every object
@@ -30,22 +32,21 @@ bad=0
 
 snapshot() {	# name build-directory: what CONFIG_CPP=n must not change
 	mkdir -p "$WORK/cpp-off"
-	PATH=$LLVM_BIN:$PATH llvm-ar t "$2/vmlinux.a" >"$WORK/cpp-off/$1.objects"
+	PATH=$LLVM_BIN:$PATH llvm-ar t "$2/vmlinux.a" | sed "s|^$2/||" >"$WORK/cpp-off/$1.objects"
 	cp "$2/modules.order" "$WORK/cpp-off/$1.modules"
 	PATH=$LLVM_BIN:$PATH llvm-nm -n "$2/vmlinux" >"$WORK/cpp-off/$1.symbols"
 }
 
 echo "series, CONFIG_CPP=n"
 SECONDS=0
-KCONFIG_SKIP=cpp.config "$TOP/harness/build.sh" llvm || exit 1
+PREFIX_BUILD=1 PREFIX_BUILD_REF=$BASE_TAG "$TOP/harness/build.sh" llvm || exit 1
 grep -q '^CONFIG_CPP=y' "$out/.config" && { echo "CONFIG_CPP is set"; exit 1; }
 snapshot series "$out"
 echo "(${SECONDS} s)"
 git -C "$BASE_TREE" checkout -q --detach "$BASE_TAG" || exit 1
 echo "base (no patch), the same configuration"
 SECONDS=0
-BUILD_OUT=$BUILD_ROOT/llvm-base KCONFIG_SKIP=cpp.config PREFIX_BUILD=1 \
-	"$TOP/harness/build.sh" llvm || exit 1
+BUILD_OUT=$BUILD_ROOT/llvm-base PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || exit 1
 snapshot base "$BUILD_ROOT/llvm-base"
 echo "(${SECONDS} s)"
 for what in objects modules symbols; do

@@ -23,23 +23,31 @@
 #endif
 
 #include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/dynamic_debug.h>
 #include <linux/err.h>
 #include <linux/errname.h>
 #include <linux/errno.h>
 #include <linux/if_ether.h>
+#include <linux/ioctl.h>
 #include <linux/jiffies.h>
+#include <linux/ktime.h>
 #include <linux/kobject.h>
+#include <linux/kthread.h>
+#include <linux/lockdep.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/refcount.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <linux/wait.h>
 
 static const gfp_t CPP_CONST_HELPER_GFP_ATOMIC = GFP_ATOMIC;
 static const gfp_t CPP_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
@@ -51,6 +59,19 @@ static const size_t CPP_CONST_HELPER_ARCH_KMALLOC_MINALIGN = ARCH_KMALLOC_MINALI
 static const size_t CPP_CONST_HELPER_ARCH_SLAB_MINALIGN = ARCH_SLAB_MINALIGN;
 static const size_t CPP_CONST_HELPER_PAGE_SIZE = PAGE_SIZE;
 static const int CPP_CONST_HELPER_MAX_ERRNO = MAX_ERRNO;
+static const long CPP_CONST_HELPER_HZ = HZ;
+static const unsigned int CPP_CONST_HELPER__IOC_NRBITS = _IOC_NRBITS;
+static const unsigned int CPP_CONST_HELPER__IOC_TYPEBITS = _IOC_TYPEBITS;
+static const unsigned int CPP_CONST_HELPER__IOC_SIZEBITS = _IOC_SIZEBITS;
+static const unsigned int CPP_CONST_HELPER__IOC_DIRBITS = _IOC_DIRBITS;
+static const unsigned int CPP_CONST_HELPER__IOC_NONE = _IOC_NONE;
+static const unsigned int CPP_CONST_HELPER__IOC_WRITE = _IOC_WRITE;
+static const unsigned int CPP_CONST_HELPER__IOC_READ = _IOC_READ;
+static const long CPP_CONST_HELPER_MAX_SCHEDULE_TIMEOUT = MAX_SCHEDULE_TIMEOUT;
+static const int CPP_CONST_HELPER_NUMA_NO_NODE = NUMA_NO_NODE;
+static const unsigned int CPP_CONST_HELPER_TASK_INTERRUPTIBLE = TASK_INTERRUPTIBLE;
+static const unsigned int CPP_CONST_HELPER_TASK_NORMAL = TASK_NORMAL;
+static const unsigned int CPP_CONST_HELPER_TASK_UNINTERRUPTIBLE = TASK_UNINTERRUPTIBLE;
 static const unsigned int CPP_CONST_HELPER__DPRINTK_CLASS_DFLT = _DPRINTK_CLASS_DFLT;
 static const unsigned int CPP_CONST_HELPER__DPRINTK_FLAGS_PRINT = _DPRINTK_FLAGS_PRINT;
 

@@ -10,8 +10,12 @@
  */
 
 #include "bug.c"
+#include "completion.c"
 #include "err.c"
+#include "irq.c"
 #include "mutex.c"
 #include "refcount.c"
 #include "slab.c"
 #include "spinlock.c"
+#include "task.c"
+#include "wait.c"

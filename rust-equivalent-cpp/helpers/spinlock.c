@@ -25,3 +25,27 @@ void cpp_helper_spin_unlock(spinlock_t *lock)
 {
 	spin_unlock(lock);
 }
+
+/* The flags that spin_unlock_irqrestore() will need. */
+unsigned long cpp_helper_spin_lock_irqsave(spinlock_t *lock)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(lock, flags);
+	return flags;
+}
+
+void cpp_helper_spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
+{
+	spin_unlock_irqrestore(lock, flags);
+}
+
+void cpp_helper_spin_assert_held(spinlock_t *lock)
+{
+	lockdep_assert_held(lock);
+}
+
+bool cpp_helper_spin_is_locked(spinlock_t *lock)
+{
+	return spin_is_locked(lock);
+}

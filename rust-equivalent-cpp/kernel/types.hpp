@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The kernel's integer types in namespace kernel: u8 .. u64, s8 .. s64,
- * size_t and ptrdiff_t, with the sizes C gives them.
+ * size_t and ptrdiff_t, with the sizes C gives them.  And the types that
+ * stand between C++ and C objects: Opaque<T>, ARef<T> (with the concept
+ * AlwaysRefCounted), ScopeGuard, and the concept ForeignOwnable.
  *
  * C header: include/linux/types.h, include/uapi/asm-generic/int-ll64.h
  */
@@ -9,6 +11,8 @@
 #define CPP_KERNEL_TYPES_HPP
 
 #include <cstddef>
+
+#include <kernel/utility.hpp>
 
 namespace kernel {
 
@@ -26,6 +30,163 @@ using ptrdiff_t = std::ptrdiff_t;
 static_assert(sizeof(u8) == 1 && sizeof(u16) == 2 && sizeof(u32) == 4 &&
 	      sizeof(u64) == 8);
 static_assert(sizeof(size_t) == sizeof(void *));
+
+/**
+ * class Opaque - room for a C object of type @T that C initialises and
+ * uses, and C++ only points to.
+ *
+ * C++ neither constructs nor reads the T: it hands get() to C functions.
+ * A wrapper of a C type holds an Opaque<T> as its only member, so that a
+ * pointer to the C object is a pointer to the wrapper (Task, for
+ * task_struct).  get() is const: C changes the object whenever it likes.
+ */
+template <typename T> class Opaque {
+public:
+	constexpr Opaque() = default;
+	Opaque(const Opaque &) = delete;
+	Opaque &operator=(const Opaque &) = delete;
+
+	T *get() const
+	{
+		// SAFETY: bytes_ is storage for a T, which C owns and uses.
+		return reinterpret_cast<T *>(bytes_);
+	}
+
+private:
+	alignas(T) mutable unsigned char bytes_[sizeof(T)];
+};
+
+/**
+ * concept AlwaysRefCounted - a C object whose lifetime a reference count
+ * in it decides: inc_ref() takes a reference, dec_ref() drops one (and
+ * frees the object with the last).
+ */
+template <typename T>
+concept AlwaysRefCounted = requires(const T &obj, T *ptr) {
+	obj.inc_ref();
+	T::dec_ref(ptr);
+};
+
+/**
+ * class ARef - one reference to an AlwaysRefCounted object.
+ *
+ * Copying takes a reference, destruction drops it.  The object is shared:
+ * an ARef gives const access.  Moving an ARef moves the reference; the
+ * moved-from ARef may only be destroyed or assigned.
+ *
+ * Invariants: ptr_ is null (moved from) or the ARef owns a reference to
+ * *ptr_.
+ */
+template <AlwaysRefCounted T> class ARef {
+public:
+	/* ARef() - a new reference to @obj. */
+	explicit ARef(const T &obj) : ptr_(const_cast<T *>(&obj))
+	{
+		obj.inc_ref();
+	}
+
+	/**
+	 * from_raw() - takes over a reference that the caller owns, such
+	 * as the one a C function returned.
+	 */
+	static ARef from_raw(T *ptr)
+	{
+		return ARef(ptr, Adopt{});
+	}
+
+	ARef(const ARef &other) : ptr_(other.ptr_)
+	{
+		ptr_->inc_ref();
+	}
+
+	ARef(ARef &&other) : ptr_(exchange(other.ptr_, nullptr))
+	{
+	}
+
+	ARef &operator=(ARef other)
+	{
+		swap(ptr_, other.ptr_);
+		return *this;
+	}
+
+	~ARef()
+	{
+		if (ptr_)
+			T::dec_ref(ptr_);
+	}
+
+	/* into_raw() - gives the reference up to the caller. */
+	[[nodiscard]] T *into_raw()
+	{
+		return exchange(ptr_, nullptr);
+	}
+
+	const T &operator*() const
+	{
+		return *ptr_;
+	}
+
+	const T *operator->() const
+	{
+		return ptr_;
+	}
+
+private:
+	struct Adopt {};
+
+	ARef(T *ptr, Adopt) : ptr_(ptr)
+	{
+	}
+
+	T *ptr_;
+};
+
+/**
+ * class ScopeGuard - calls a function at the end of the scope, unless
+ * dismissed: the undo of a step that later steps may still need undone.
+ *
+ *	ScopeGuard undo([&] { unregister_thing(t); });
+ *	TRY(next_step());
+ *	undo.dismiss();		// success: keep the thing registered
+ */
+template <typename F> class [[nodiscard]] ScopeGuard {
+public:
+	explicit ScopeGuard(F f) : f_(move(f))
+	{
+	}
+
+	ScopeGuard(const ScopeGuard &) = delete;
+	ScopeGuard &operator=(const ScopeGuard &) = delete;
+
+	~ScopeGuard()
+	{
+		if (active_)
+			f_();
+	}
+
+	/* dismiss() - the function will not be called. */
+	void dismiss()
+	{
+		active_ = false;
+	}
+
+private:
+	F f_;
+	bool active_ = true;
+};
+
+/**
+ * concept ForeignOwnable - an owning pointer (KBox, Arc) that can give its
+ * ownership to C as a void * (a private_data field) and take it back:
+ * into_foreign() gives it up, borrow() reaches the object while C owns
+ * it, from_foreign() takes the ownership back, once.
+ */
+template <typename P>
+concept ForeignOwnable = requires(P p, void *ptr) {
+	{ move(p).into_foreign() } -> same_as<void *>;
+	{ P::from_foreign(ptr) } -> same_as<P>;
+	P::borrow(ptr);
+};
 
 } // namespace kernel
 

@@ -10,6 +10,7 @@
 #include <new>
 
 #include <kernel/alloc.hpp>
+#include <kernel/init.hpp>
 #include <kernel/utility.hpp>
 
 namespace kernel::alloc {
@@ -46,6 +47,26 @@ public:
 			A::realloc(nullptr, 0, sizeof(T), alignof(T), flags));
 
 		return Box(new (mem) T(forward<Args>(args)...));
+	}
+
+	/**
+	 * try_make() - allocates with @flags and builds a T with its
+	 * fallible constructor, T(init::Status &, @args...); if that fails,
+	 * frees the memory and returns the error (kernel/init.hpp).
+	 */
+	template <typename... Args>
+		requires init::FallibleConstructible<T, Args...>
+	[[nodiscard]] static Result<Box> try_make(Flags flags, Args &&...args)
+	{
+		void *mem = TRY(
+			A::realloc(nullptr, 0, sizeof(T), alignof(T), flags));
+		Result<T *> obj = init::emplace<T>(mem, forward<Args>(args)...);
+
+		if (obj.is_err()) {
+			A::free(mem);
+			return obj.error();
+		}
+		return Box(obj.value());
 	}
 
 	/**
@@ -102,6 +123,27 @@ public:
 	T *operator->() const
 	{
 		return ptr_;
+	}
+
+	/*
+	 * into_foreign(), from_foreign(), borrow(): the ownership of the T
+	 * given to C as a void * and taken back (ForeignOwnable).
+	 */
+	[[nodiscard]] void *into_foreign() &&
+	{
+		return into_raw();
+	}
+
+	static Box from_foreign(void *ptr)
+	{
+		// SAFETY: @ptr came from into_foreign() (ForeignOwnable).
+		return Box(static_cast<T *>(ptr));
+	}
+
+	static T &borrow(void *ptr)
+	{
+		// SAFETY: as above, and ownership is still with C.
+		return *static_cast<T *>(ptr);
 	}
 
 	/** is_empty() - whether this Box was moved from. */

@@ -33,6 +33,15 @@ template <typename T> struct ArcInner {
 		// SAFETY: @refcount is ours; nothing else sees it yet.
 		bindings::refcount_set(&refcount, 1);
 	}
+
+	/* With the fallible constructor of T (kernel/init.hpp). */
+	template <typename... Args>
+	ArcInner(init::Status &st, init::InPlace, Args &&...args)
+	    : data(st, forward<Args>(args)...)
+	{
+		// SAFETY: as above.
+		bindings::refcount_set(&refcount, 1);
+	}
 };
 } // namespace detail
 
@@ -41,9 +50,11 @@ template <typename T> struct ArcInner {
  *
  * Copying an Arc takes a reference, destroying one drops it; the T is
  * built in place by make() (it need not be movable) and is never moved.
- * All owners see the same T: a T that is changed through an Arc must do
- * its own locking. Moving an Arc moves the reference; the moved-from Arc
- * is empty and may only be destroyed or assigned.
+ * All owners see the same T, as const: what they change goes through a
+ * lock or another type made for sharing (a Mutex<U> in the T), and a
+ * UniqueArc changes its T before it is shared.  Moving an Arc moves the
+ * reference; the moved-from Arc is empty and may only be destroyed or
+ * assigned.
  *
  * Invariants: ptr_ is null or points to a live ArcInner<T> from Kmalloc
  * whose count includes one reference for this Arc.
@@ -66,6 +77,22 @@ public:
 	{
 		KBox<Inner> inner =
 			TRY(KBox<Inner>::make(flags, forward<Args>(args)...));
+
+		return Arc(inner.into_raw());
+	}
+
+	/**
+	 * try_make() - allocates with @flags and builds a T with its
+	 * fallible constructor, T(init::Status &, @args...); on failure,
+	 * frees the memory and returns the error (kernel/init.hpp).
+	 */
+	template <typename... Args>
+		requires init::FallibleConstructible<T, Args...>
+	[[nodiscard]] static Result<Arc> try_make(alloc::Flags flags,
+						  Args &&...args)
+	{
+		KBox<Inner> inner = TRY(KBox<Inner>::try_make(
+			flags, init::in_place_init, forward<Args>(args)...));
 
 		return Arc(inner.into_raw());
 	}
@@ -103,14 +130,35 @@ public:
 		}
 	}
 
-	T &operator*() const
+	const T &operator*() const
 	{
 		return ptr_->data;
 	}
 
-	T *operator->() const
+	const T *operator->() const
 	{
 		return &ptr_->data;
+	}
+
+	/*
+	 * into_foreign(), from_foreign(), borrow(): this reference given to
+	 * C as a void * and taken back (ForeignOwnable).
+	 */
+	[[nodiscard]] void *into_foreign() &&
+	{
+		return exchange(ptr_, nullptr);
+	}
+
+	static Arc from_foreign(void *ptr)
+	{
+		// SAFETY: @ptr came from into_foreign(), with its reference.
+		return Arc(static_cast<Inner *>(ptr));
+	}
+
+	static const T &borrow(void *ptr)
+	{
+		// SAFETY: as above; C still owns the reference.
+		return static_cast<Inner *>(ptr)->data;
 	}
 
 	/* ptr_eq() - whether @a and @b share the same T. */
@@ -124,6 +172,7 @@ private:
 	{
 	}
 
+	friend class UniqueArc<T>;
 	Inner *ptr_;
 };
 
@@ -152,12 +201,12 @@ public:
 
 	T &operator*() const
 	{
-		return *arc_;
+		return arc_.ptr_->data;
 	}
 
 	T *operator->() const
 	{
-		return arc_.operator->();
+		return &arc_.ptr_->data;
 	}
 
 private:

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Task: a struct task_struct, reference-counted (ARef<Task>).
+ *
+ * C header: include/linux/sched.h
+ */
+#ifndef CPP_KERNEL_TASK_HPP
+#define CPP_KERNEL_TASK_HPP
+
+#include <bindings/bindings.hpp>
+#include <kernel/types.hpp>
+
+namespace kernel {
+
+/**
+ * class Task - a task: only referenced (Task::current(), ARef<Task>),
+ * never built by C++.
+ *
+ *	ARef<Task> me(Task::current());	// keeps it alive
+ *	pr_info("pid {}\n", me->pid());
+ */
+class Task {
+public:
+	Task() = delete;
+	Task(const Task &) = delete;
+	Task &operator=(const Task &) = delete;
+
+	/* current() - the running task, valid while it runs. */
+	static const Task &current()
+	{
+		// SAFETY: current is a live task_struct while it runs.
+		return from_raw(bindings::get_current());
+	}
+
+	/*
+	 * from_raw() - the Task of @t.
+	 *
+	 * Safety: @t is a live task_struct while the Task is used.
+	 */
+	static const Task &from_raw(bindings::task_struct *t)
+	{
+		// SAFETY: a Task is a task_struct in an Opaque (layout below).
+		return *reinterpret_cast<const Task *>(t);
+	}
+
+	bindings::task_struct *as_raw() const
+	{
+		return task_.get();
+	}
+
+	/* pid() - the task's id, in the initial namespace. */
+	int pid() const
+	{
+		// SAFETY: the task is live (invariant of a Task reference).
+		return bindings::task_pid_nr(as_raw());
+	}
+
+	/* tgid() - the id of the task's thread group. */
+	int tgid() const
+	{
+		// SAFETY: as above.
+		return bindings::task_tgid_nr(as_raw());
+	}
+
+	/* signal_pending() - whether a signal waits for the task. */
+	bool signal_pending() const
+	{
+		// SAFETY: as above.
+		return bindings::signal_pending(as_raw());
+	}
+
+	/* wake_up() - wakes the task if it sleeps. */
+	void wake_up() const
+	{
+		// SAFETY: as above.
+		bindings::wake_up_process(as_raw());
+	}
+
+	/* AlwaysRefCounted: get_task_struct() and put_task_struct(). */
+	void inc_ref() const
+	{
+		// SAFETY: as above.
+		bindings::get_task_struct(as_raw());
+	}
+
+	static void dec_ref(Task *t)
+	{
+		// SAFETY: the caller owns the reference it drops.
+		bindings::put_task_struct(t->as_raw());
+	}
+
+private:
+	Opaque<bindings::task_struct> task_;
+};
+
+static_assert(sizeof(Task) == sizeof(bindings::task_struct));
+static_assert(alignof(Task) == alignof(bindings::task_struct));
+static_assert(AlwaysRefCounted<Task>);
+
+} // namespace kernel
+
+#endif /* CPP_KERNEL_TASK_HPP */
