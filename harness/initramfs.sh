@@ -28,6 +28,11 @@ if [ -f "$src/tools/testing/selftests/cpp/test_probe_samples.sh" ]; then
 	mkdir -p "$root/selftests/cpp" "$root/selftests/kselftest"
 	install -m 755 "$src/tools/testing/selftests/cpp/test_probe_samples.sh" "$root/selftests/cpp/"
 	install -m 644 "$src/tools/testing/selftests/kselftest/ktap_helpers.sh" "$root/selftests/kselftest/"
+	# Its C programs, static: the initramfs has no C library.
+	if grep -q '^TEST_GEN_PROGS' "$src/tools/testing/selftests/cpp/Makefile"; then
+		make -s -C "$src/tools/testing/selftests/cpp" OUTPUT="$root/selftests/cpp" \
+			LDFLAGS=-static >/dev/null || die "the C++ kselftest programs did not build"
+	fi
 fi
 # "module arguments..." lines: what /init passes to modprobe.
 grep -v '^#' "$TOP/harness/guest/module-args" >"$root/module-args"

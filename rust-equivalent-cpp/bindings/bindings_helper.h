@@ -22,13 +22,19 @@
 #define DYNAMIC_DEBUG_MODULE
 #endif
 
+#include <kunit/device.h>
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
+#include <linux/device.h>
 #include <linux/dynamic_debug.h>
 #include <linux/err.h>
 #include <linux/errname.h>
 #include <linux/errno.h>
+#include <linux/firmware.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/if_ether.h>
 #include <linux/ioctl.h>
 #include <linux/jiffies.h>
@@ -36,18 +42,22 @@
 #include <linux/kobject.h>
 #include <linux/kthread.h>
 #include <linux/lockdep.h>
+#include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/printk.h>
+#include <linux/rbtree.h>
 #include <linux/refcount.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 
 static const gfp_t CPP_CONST_HELPER_GFP_ATOMIC = GFP_ATOMIC;
 static const gfp_t CPP_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
@@ -69,6 +79,8 @@ static const unsigned int CPP_CONST_HELPER__IOC_WRITE = _IOC_WRITE;
 static const unsigned int CPP_CONST_HELPER__IOC_READ = _IOC_READ;
 static const long CPP_CONST_HELPER_MAX_SCHEDULE_TIMEOUT = MAX_SCHEDULE_TIMEOUT;
 static const int CPP_CONST_HELPER_NUMA_NO_NODE = NUMA_NO_NODE;
+static const int CPP_CONST_HELPER_MISC_DYNAMIC_MINOR = MISC_DYNAMIC_MINOR;
+static const int CPP_CONST_HELPER_WORK_CPU_UNBOUND = WORK_CPU_UNBOUND;
 static const unsigned int CPP_CONST_HELPER_TASK_INTERRUPTIBLE = TASK_INTERRUPTIBLE;
 static const unsigned int CPP_CONST_HELPER_TASK_NORMAL = TASK_NORMAL;
 static const unsigned int CPP_CONST_HELPER_TASK_UNINTERRUPTIBLE = TASK_UNINTERRUPTIBLE;

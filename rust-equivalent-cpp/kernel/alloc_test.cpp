@@ -176,6 +176,7 @@ void alloc_alignment(Test &test)
 
 	KUNIT_ASSERT_TRUE(test, k.is_ok());
 	KUNIT_ASSERT_TRUE(test, kv.is_ok());
+	// SAFETY: the addresses as numbers, to check their alignment.
 	KUNIT_EXPECT_EQ(test,
 			reinterpret_cast<unsigned long>(k.value().get()) % 64,
 			0UL);

@@ -36,6 +36,7 @@ void error_ptr(Test &test)
 {
 	void *p = code::ENODEV.to_ptr();
 
+	// SAFETY: the ERR_PTR() as the number it encodes.
 	KUNIT_EXPECT_EQ(test, reinterpret_cast<long>(p), -19L);
 	Result<void *> r = from_err_ptr(p);
 	KUNIT_ASSERT_TRUE(test, r.is_err());

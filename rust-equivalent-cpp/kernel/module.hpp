@@ -35,6 +35,7 @@
 
 #include <bindings/bindings.hpp>
 #include <kernel/error.hpp>
+#include <kernel/init.hpp>
 #include <kernel/utility.hpp>
 
 namespace kernel {
@@ -132,35 +133,48 @@ constexpr bool streq(const char *a, const char *b)
 }
 
 /*
- * The module's object, in the Result its init() returns, which is built
- * in place (guaranteed copy elision): the object is never moved. Raw
- * storage, so that the global has neither a constructor nor a destructor.
+ * The module's object, built in place: either with its fallible
+ * constructor, T(init::Status &, ThisModule), or in the Result its init()
+ * returns (guaranteed copy elision).  Either way the object is never
+ * moved.  Raw storage, so that the global has neither a constructor nor a
+ * destructor.
  */
 template <typename T> class Instance {
+	static constexpr bool fallible =
+		init::FallibleConstructible<T, ThisModule>;
+	using Stored = conditional_t<fallible, T, Result<T>>;
+
 public:
 	int init(ThisModule module)
 	{
-		Result<T> *res = new (storage_) Result<T>(T::init(module));
+		if constexpr (fallible) {
+			Result<T *> obj = init::emplace<T>(storage_, module);
 
-		if (res->is_err()) {
-			const int err = res->error().to_errno();
+			return obj.is_err() ? obj.error().to_errno() : 0;
+		} else {
+			Result<T> *res =
+				new (storage_) Result<T>(T::init(module));
 
-			res->~Result<T>();
-			return err;
+			if (res->is_err()) {
+				const int err = res->error().to_errno();
+
+				res->~Result<T>();
+				return err;
+			}
+			return 0;
 		}
-		return 0;
 	}
 
 	void exit()
 	{
-		// SAFETY: init() built a Result holding a T in storage_ (the
-		// kernel calls exit only after a successful init).
-		__builtin_launder(reinterpret_cast<Result<T> *>(storage_))
-			->~Result<T>();
+		// SAFETY: init() built the object in storage_ (the kernel
+		// calls exit only after a successful init).
+		__builtin_launder(reinterpret_cast<Stored *>(storage_))
+			->~Stored();
 	}
 
 private:
-	alignas(Result<T>) unsigned char storage_[sizeof(Result<T>)] = {};
+	alignas(Stored) unsigned char storage_[sizeof(Stored)] = {};
 };
 
 } // namespace module::detail
@@ -286,7 +300,9 @@ extern "C" ::kernel::module::detail::raw_module __this_module;
  * @Type has ``static kernel::Result<Type> init(kernel::ThisModule)``; an
  * error fails the load with its errno. The Result is kept as it is, so a
  * @Type returned with ``return { in_place, args... };`` is built once and
- * never moved, and may be immovable. @name must be the module's name, as
+ * never moved, and may be immovable.  Or @Type has a fallible constructor
+ * ``Type(kernel::init::Status &, kernel::ThisModule)`` (kernel/init.hpp),
+ * which builds it in the module's storage; a failed step fails the load. @name must be the module's name, as
  * Kbuild knows it (KBUILD_MODNAME); it is checked at compile time.
  */
 #define KERNEL_MODULE(Type, name)                                              \

@@ -80,6 +80,8 @@ concept AlwaysRefCounted = requires(const T &obj, T *ptr) {
 template <AlwaysRefCounted T> class ARef {
 public:
 	/* ARef() - a new reference to @obj. */
+	// SAFETY: the object is shared; C changes it through its own
+	// functions, which take non-const pointers.
 	explicit ARef(const T &obj) : ptr_(const_cast<T *>(&obj))
 	{
 		obj.inc_ref();

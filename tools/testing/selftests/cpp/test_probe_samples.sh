@@ -13,7 +13,7 @@ if [ ! -e "$helpers" ]; then
 fi
 . "$helpers"
 
-modules="cpp_minimal cpp_print"
+modules="cpp_minimal cpp_print cpp_misc_device"
 
 ktap_print_header
 

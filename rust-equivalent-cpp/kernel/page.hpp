@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Page: one page of memory (alloc_pages() and __free_pages()), read and
+ * written through a temporary mapping (kmap_local_page()), never past its
+ * end.
+ *
+ * C header: include/linux/gfp.h, include/linux/highmem.h
+ */
+#ifndef CPP_KERNEL_PAGE_HPP
+#define CPP_KERNEL_PAGE_HPP
+
+#include <bindings/bindings.hpp>
+#include <kernel/alloc.hpp>
+#include <kernel/error.hpp>
+#include <kernel/uaccess.hpp>
+#include <kernel/utility.hpp>
+
+namespace kernel {
+
+inline constexpr size_t PAGE_SIZE = bindings::PAGE_SIZE;
+
+/**
+ * class Page - an owned page (order 0).
+ *
+ * The ranges are checked: an offset and length that do not fit in the
+ * page give EINVAL and touch nothing.
+ *
+ *	Page p = TRY(Page::alloc(GFP_KERNEL | __GFP_ZERO));
+ *	TRY(p.write(buf, 0, len));
+ *
+ * Invariants: page_ is null (moved from) or a page this object owns.
+ */
+class Page {
+public:
+	/* alloc() - a page, allocated with @flags. */
+	[[nodiscard]] static Result<Page> alloc(alloc::Flags flags)
+	{
+		// SAFETY: order 0; the page is ours if not null.
+		bindings::page *p = bindings::alloc_pages(flags.raw(), 0);
+
+		if (!p)
+			return code::ENOMEM;
+		return Page(p);
+	}
+
+	Page(Page &&other) : page_(exchange(other.page_, nullptr))
+	{
+	}
+
+	Page &operator=(Page &&other)
+	{
+		swap(page_, other.page_);
+		return *this;
+	}
+
+	Page(const Page &) = delete;
+	Page &operator=(const Page &) = delete;
+
+	~Page()
+	{
+		if (page_)
+			// SAFETY: we own the page (invariant).
+			bindings::__free_pages(page_, 0);
+	}
+
+	bindings::page *as_raw() const
+	{
+		return page_;
+	}
+
+	/* read() - copies @len bytes at @offset to @dst. */
+	Result<void> read(void *dst, size_t offset, size_t len) const
+	{
+		TRY(check(offset, len));
+		with_mapped([&](u8 *addr) {
+			__builtin_memcpy(dst, addr + offset, len);
+		});
+		return {};
+	}
+
+	/* write() - copies @len bytes from @src to @offset. */
+	Result<void> write(const void *src, size_t offset, size_t len)
+	{
+		TRY(check(offset, len));
+		with_mapped([&](u8 *addr) {
+			__builtin_memcpy(addr + offset, src, len);
+		});
+		return {};
+	}
+
+	/* fill_zero() - zeroes @len bytes at @offset. */
+	Result<void> fill_zero(size_t offset, size_t len)
+	{
+		TRY(check(offset, len));
+		with_mapped([&](u8 *addr) {
+			__builtin_memset(addr + offset, 0, len);
+		});
+		return {};
+	}
+
+	/*
+	 * copy_from_user_slice() - reads @len bytes of @reader into the page
+	 * at @offset.
+	 */
+	Result<void> copy_from_user_slice(UserSliceReader &reader,
+					  size_t offset, size_t len)
+	{
+		TRY(check(offset, len));
+		Result<void> r;
+		with_mapped([&](u8 *addr) {
+			r = reader.read_raw(addr + offset, len);
+		});
+		return r;
+	}
+
+private:
+	explicit Page(bindings::page *p) : page_(p)
+	{
+	}
+
+	static Result<void> check(size_t offset, size_t len)
+	{
+		if (offset > PAGE_SIZE || len > PAGE_SIZE - offset)
+			return code::EINVAL;
+		return {};
+	}
+
+	template <typename F> void with_mapped(F &&f) const
+	{
+		// SAFETY: we own the page; the mapping is undone below, in
+		// the same context.
+		u8 *addr = static_cast<u8 *>(bindings::kmap_local_page(page_));
+
+		f(addr);
+		// SAFETY: mapped above.
+		bindings::kunmap_local(addr);
+	}
+
+	bindings::page *page_;
+};
+
+} // namespace kernel
+
+#endif /* CPP_KERNEL_PAGE_HPP */
