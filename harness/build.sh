@@ -51,25 +51,40 @@ for f in "$TOP"/harness/kconfig/*.config; do
 	fi
 	fragments+=("$f")
 done
-{
-	"${mk[@]}" tinyconfig &&
-	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${fragments[@]}" &&
-	"${mk[@]}" olddefconfig
-} >"$log" 2>&1 || { tail -20 "$log" >&2; die "configuring the $tc kernel failed (log: $log)"; }
-bad=0
-while read -r line; do
-	case $line in CONFIG_*=*) ;; "# CONFIG_"*" is not set") ;; *) continue ;; esac
-	if [ "${line#\# }" != "$line" ]; then
-		sym=${line#\# }; sym=${sym%% *}
-		grep -q "^$sym=[ym]" "$out/.config" && { echo "$sym is set, ${fragments[*]##*/} asks for it not to be" >&2; bad=1; }
-	else
-		grep -qxF "$line" "$out/.config" || {
-			echo "$line did not stick (have: $(grep "^${line%%=*}=" "$out/.config" || echo unset)); a dependency is missing" >&2
-			bad=1
-		}
-	fi
-done < <(cat "${fragments[@]}")
-[ $bad -eq 0 ] || die "the $tc configuration is not what harness/kconfig/ asks for"
+# A prefix build reuses the configuration of its directory when the
+# fragments, the Kconfig files of the (committed) tree and the toolchain
+# are what made it: walking a series, most patches change none of them.
+key=
+if [ "${PREFIX_BUILD:-}" = 1 ] && git -C "$src" diff --quiet HEAD -- 2>/dev/null; then
+	key=$({ cat "${fragments[@]}"; echo "$tc"
+		git -C "$src" ls-tree -r HEAD | grep -E '(^|/)Kconfig[^/]*$|/configs/'; } | sha1sum)
+fi
+if [ -n "$key" ] && [ -f "$out/.config" ] && [ "$(cat "$out/.harness-config-key" 2>/dev/null)" = "$key" ]; then
+	echo "configuration: unchanged, kept"
+	: >"$log"
+else
+	rm -f "$out/.harness-config-key"
+	{
+		"${mk[@]}" tinyconfig &&
+		"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${fragments[@]}" &&
+		"${mk[@]}" olddefconfig
+	} >"$log" 2>&1 || { tail -20 "$log" >&2; die "configuring the $tc kernel failed (log: $log)"; }
+	bad=0
+	while read -r line; do
+		case $line in CONFIG_*=*) ;; "# CONFIG_"*" is not set") ;; *) continue ;; esac
+		if [ "${line#\# }" != "$line" ]; then
+			sym=${line#\# }; sym=${sym%% *}
+			grep -q "^$sym=[ym]" "$out/.config" && { echo "$sym is set, ${fragments[*]##*/} asks for it not to be" >&2; bad=1; }
+		else
+			grep -qxF "$line" "$out/.config" || {
+				echo "$line did not stick (have: $(grep "^${line%%=*}=" "$out/.config" || echo unset)); a dependency is missing" >&2
+				bad=1
+			}
+		fi
+	done < <(cat "${fragments[@]}")
+	[ $bad -eq 0 ] || die "the $tc configuration is not what harness/kconfig/ asks for"
+	[ -z "$key" ] || echo "$key" >"$out/.harness-config-key"
+fi
 
 # A prefix build (24-each-patch-builds) is not booted: vmlinux and the
 # modules are what it checks, without the boot image and the install.
