@@ -1,5 +1,5 @@
 #!/bin/bash
-# level: quick
+# level: full
 # The series applies to a fresh base with `git am` (no fuzz: git am takes
 # exact context; whitespace errors fail), and gives the tree that
 # harness/apply.sh builds from.

@@ -1,5 +1,5 @@
 #!/bin/bash
-# level: quick
+# level: full
 # `quilt push -a --fuzz=0` applies the series (no fuzz, no offsets) and
 # gives the same tree as `git am`.
 . "$(dirname "$0")/../lib.sh"

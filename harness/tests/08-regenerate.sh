@@ -1,5 +1,5 @@
 #!/bin/bash
-# level: quick
+# level: full
 # patches/ is exactly what 'make series' generates from the series itself:
 # applying it and exporting again changes nothing (no hand edits).
 . "$(dirname "$0")/../lib.sh"
