@@ -161,11 +161,32 @@ void rbtree_cursor(Test &test)
 	KUNIT_EXPECT_FALSE(test, c.is_valid());
 }
 
+// Counting with get_or_insert(): one walk per key, inserted at zero.
+void rbtree_get_or_insert(Test &test)
+{
+	RBTree<u32, u32> counts;
+	const u32 words[] = { 3, 1, 3, 2, 3, 1 };
+
+	for (u32 w : words) {
+		Result<u32 *> c = counts.get_or_insert(w, GFP_KERNEL, 0U);
+
+		KUNIT_ASSERT_TRUE(test, c.is_ok());
+		(*c.value())++;
+	}
+	KUNIT_EXPECT_EQ(test, counts.len(), 3UL);
+	KUNIT_ASSERT_TRUE(test,
+			  counts.get(1) && counts.get(2) && counts.get(3));
+	KUNIT_EXPECT_EQ(test, *counts.get(1), 2U);
+	KUNIT_EXPECT_EQ(test, *counts.get(2), 1U);
+	KUNIT_EXPECT_EQ(test, *counts.get(3), 3U);
+}
+
 constinit kunit::Case cases[] = {
 	KUNIT_CPP_CASE(list_order_and_ownership),
 	KUNIT_CPP_CASE(list_remove),
 	KUNIT_CPP_CASE(rbtree_map),
 	KUNIT_CPP_CASE(rbtree_cursor),
+	KUNIT_CPP_CASE(rbtree_get_or_insert),
 	{},
 };
 

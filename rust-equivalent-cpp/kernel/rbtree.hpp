@@ -108,6 +108,37 @@ public:
 		return true;
 	}
 
+	/**
+	 * get_or_insert() - the value of @key, inserted as V(@args...) if
+	 * the key is new (one walk down the tree, like Rust's entry API);
+	 * ENOMEM, and no change, if the node cannot be allocated.
+	 */
+	template <typename... Args>
+	Result<V *> get_or_insert(K key, alloc::Flags flags, Args &&...args)
+	{
+		bindings::rb_node **link = &root_.rb_node, *parent = nullptr;
+
+		while (*link) {
+			Node *n = node(*link);
+
+			parent = *link;
+			if (key < n->key)
+				link = &parent->rb_left;
+			else if (n->key < key)
+				link = &parent->rb_right;
+			else
+				return &n->value;
+		}
+		KBox<Node> fresh = TRY(KBox<Node>::make(
+			flags, move(key), V(forward<Args>(args)...)));
+		Node *n = fresh.into_raw();
+		// SAFETY: as in insert().
+		bindings::rb_link_node(&n->links, parent, link);
+		bindings::rb_insert_color(&n->links, &root_);
+		len_++;
+		return &n->value;
+	}
+
 	/* get() - the value of @key, or null. */
 	V *get(const K &key) const
 	{
