@@ -10,8 +10,8 @@
 # result is kept in .work/accel); otherwise TCG.  The console log goes to
 # .work/log/boot-<tc>.log.  Exit 0 only if the guest reached the end of
 # /init, every module loaded and unloaded, the kernel log has no warning,
-# BUG or oops and no failed KUnit test, and the log has every line of
-# harness/boot-expect.
+# BUG or oops and no failed KUnit test, kmemleak found no leak, and the log
+# has every line of harness/boot-expect.
 . "$(dirname "$0")/lib.sh"
 
 tc=${1:-}
@@ -70,6 +70,14 @@ notok=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
 	grep -E '(^|[] ])not ok [0-9]+ ' | head -5)
 [ -z "$notok" ] || die "KUnit tests failed in the $tc kernel: $notok (console log: $log)"
 grep -q '^HARNESS: result modules=[0-9]* failed=0$' "$log" || die "C++ modules failed to load or unload (console log: $log)"
+# kmemleak: nothing leaked by the time every module was unloaded, and the
+# scan after the late modules found the leaks of kmemleak_test (so the
+# first scan could have found some).
+leaks=$(sed -n 's/^HARNESS: kmemleak modules: \([0-9]*\) unreferenced objects$/\1/p' "$log")
+[ -n "$leaks" ] || die "the $tc kernel did not scan for memory leaks (console log: $log)"
+[ "$leaks" = 0 ] || die "kmemleak: $leaks unreferenced objects after the C++ modules and tests (console log: $log)"
+leaks=$(sed -n 's/^HARNESS: kmemleak late: \([0-9]*\) unreferenced objects$/\1/p' "$log")
+[ "${leaks:-0}" -gt 0 ] || die "kmemleak did not find the leaks of kmemleak_test: the leak check cannot fail (console log: $log)"
 # What every boot must print (harness/boot-expect), and no function listed
 # twice by ftrace (a duplicate mcount record).
 while read -r line; do
