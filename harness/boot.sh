@@ -70,6 +70,26 @@ notok=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
 	grep -E '(^|[] ])not ok [0-9]+ ' | head -5)
 [ -z "$notok" ] || die "KUnit tests failed in the $tc kernel: $notok (console log: $log)"
 grep -q '^HARNESS: result modules=[0-9]* failed=0$' "$log" || die "C++ modules failed to load or unload (console log: $log)"
+# The Asix PHY drivers: the KUnit test ran against the C++ driver and
+# against the C driver, each bound, and the register traces and results
+# of the two are the same.
+if grep -q '^CONFIG_AX88796B_CPP_PHY=y' "$out/.config"; then
+	phy_lines() {	# LABEL: the lines of the test two drivers must share
+		sed -n "s/^HARNESS: phy $1: \(\[[ 0-9.]*\] \)\{0,1\}//p" "$log" |
+			grep -E 'trace: |ax88796b_phy: pass:'
+	}
+	for l in cpp c; do
+		grep -q "^HARNESS: phy $l: ok$" "$log" || die "the Asix PHY KUnit test did not run against the $l driver (console log: $log)"
+	done
+	grep -qE '^HARNESS: phy cpp: .*driver of AX88772A: ax88796b_cpp$' "$log" &&
+		grep -qE '^HARNESS: phy c: .*driver of AX88772A: ax88796b$' "$log" ||
+		die "the Asix PHY KUnit test was not bound to the C++ and the C driver in turn (console log: $log)"
+	[ "$(phy_lines cpp | grep -c 'trace: ')" -gt 0 ] || die "the Asix PHY KUnit test printed no trace (console log: $log)"
+	d=$(diff <(phy_lines c) <(phy_lines cpp)) ||
+		die "the C++ Asix PHY driver differs from the C driver (< C, > C++):
+$d"
+	echo "phy: the C and the C++ Asix drivers: $(phy_lines cpp | grep -c 'trace: ') identical register traces"
+fi
 # kmemleak: nothing leaked by the time every module was unloaded, and the
 # scan after the late modules found the leaks of kmemleak_test (so the
 # first scan could have found some).

@@ -95,6 +95,18 @@ if [ "${PREFIX_BUILD:-}" != 1 ]; then
 	rm -rf "$out/modinst"
 	"${mk[@]}" INSTALL_MOD_PATH="$out/modinst" modules_install >>"$log" 2>&1 ||
 		{ tail -20 "$log" >&2; die "modules_install failed (log: $log)"; }
+	# The C driver that a C++ driver replaces in this configuration, as
+	# an external module from the tree's own source: /init runs the same
+	# KUnit test against both (harness/guest/init), and
+	# harness/phy-size.sh compares their code.
+	twin=$out/c-twin
+	rm -rf "$twin"
+	if grep -q '^CONFIG_AX88796B_CPP_PHY=y' "$out/.config" && grep -q '^CONFIG_AX88796B_PHY=m' "$out/.config"; then
+		mkdir -p "$twin"
+		ln -s "$src/drivers/net/phy/ax88796b.c" "$twin/ax88796b.c"
+		echo 'obj-m := ax88796b.o' >"$twin/Kbuild"
+		"${mk[@]}" M="$twin" modules >>"$log" 2>&1 || { tail -20 "$log" >&2; die "the C twin ax88796b.ko did not build (log: $log)"; }
+	fi
 fi
 # Warning-free: compiler, modpost, Kconfig ("unmet direct dependencies").
 # With ccache an object that hits the cache replays its warnings, so a

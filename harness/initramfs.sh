@@ -39,6 +39,12 @@ grep -v '^#' "$TOP/harness/guest/module-args" >"$root/module-args"
 # Modules that /init loads last (they report a bug on purpose).
 grep -v '^#' "$TOP/harness/guest/late-modules" >"$root/late-modules"
 [ -d "$out/modinst/lib/modules" ] && cp -a "$out/modinst/lib/modules" "$root/lib/"
+# The C twin of a C++ driver (harness/build.sh), outside /lib/modules so
+# that only /init loads it, by path.
+if [ -f "$out/c-twin/ax88796b.ko" ]; then
+	mkdir -p "$root/c-twin"
+	cp "$out/c-twin/ax88796b.ko" "$root/c-twin/"
+fi
 
 # The C++ modules, in build order.
 : >"$root/cpp-modules"

@@ -18,7 +18,7 @@ names = []
 for i in range(start, len(lines) - 1):
     if lines[i] and not re.match(r"^[A-Z]:\t", lines[i]) and re.match(r"^[A-Z]:\t", lines[i + 1]):
         names.append(lines[i])
-mine = [n for n in names if n.startswith("C++")]
+mine = [n for n in names if n.startswith("C++") or n.endswith("[C++]")]
 for n in mine:
     i = names.index(n)
     if not (names[i - 1].upper() <= n.upper() <= names[i + 1].upper()):

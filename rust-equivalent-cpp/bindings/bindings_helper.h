@@ -31,6 +31,7 @@
 #include <linux/err.h>
 #include <linux/errname.h>
 #include <linux/errno.h>
+#include <linux/ethtool.h>
 #include <linux/firmware.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
@@ -42,10 +43,13 @@
 #include <linux/kobject.h>
 #include <linux/kthread.h>
 #include <linux/lockdep.h>
+#include <linux/mdio.h>
+#include <linux/mii.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
+#include <linux/phy.h>
 #include <linux/printk.h>
 #include <linux/rbtree.h>
 #include <linux/refcount.h>
@@ -87,6 +91,40 @@ static const unsigned int CPP_CONST_HELPER_TASK_UNINTERRUPTIBLE = TASK_UNINTERRU
 static const unsigned int CPP_CONST_HELPER__DPRINTK_CLASS_DFLT = _DPRINTK_CLASS_DFLT;
 static const unsigned int CPP_CONST_HELPER__DPRINTK_FLAGS_PRINT = _DPRINTK_FLAGS_PRINT;
 
+/* kernel::net::phy (linux/phy.h, uapi mii.h, mdio.h and ethtool.h). */
+static const int CPP_CONST_HELPER_AUTONEG_ENABLE = AUTONEG_ENABLE;
+static const int CPP_CONST_HELPER_DUPLEX_HALF = DUPLEX_HALF;
+static const int CPP_CONST_HELPER_DUPLEX_FULL = DUPLEX_FULL;
+static const int CPP_CONST_HELPER_DUPLEX_UNKNOWN = DUPLEX_UNKNOWN;
+static const int CPP_CONST_HELPER_SPEED_10 = SPEED_10;
+static const int CPP_CONST_HELPER_SPEED_100 = SPEED_100;
+static const int CPP_CONST_HELPER_SPEED_1000 = SPEED_1000;
+static const int CPP_CONST_HELPER_SPEED_UNKNOWN = SPEED_UNKNOWN;
+static const u32 CPP_CONST_HELPER_PHY_IS_INTERNAL = PHY_IS_INTERNAL;
+static const u32 CPP_CONST_HELPER_PHY_RST_AFTER_CLK_EN = PHY_RST_AFTER_CLK_EN;
+static const u32 CPP_CONST_HELPER_PHY_POLL_CABLE_TEST = PHY_POLL_CABLE_TEST;
+static const u32 CPP_CONST_HELPER_PHY_ALWAYS_CALL_SUSPEND = PHY_ALWAYS_CALL_SUSPEND;
+static const u16 CPP_CONST_HELPER_BMCR_SPEED1000 = BMCR_SPEED1000;
+static const u16 CPP_CONST_HELPER_BMCR_FULLDPLX = BMCR_FULLDPLX;
+static const u16 CPP_CONST_HELPER_BMCR_ANRESTART = BMCR_ANRESTART;
+static const u16 CPP_CONST_HELPER_BMCR_ISOLATE = BMCR_ISOLATE;
+static const u16 CPP_CONST_HELPER_BMCR_PDOWN = BMCR_PDOWN;
+static const u16 CPP_CONST_HELPER_BMCR_ANENABLE = BMCR_ANENABLE;
+static const u16 CPP_CONST_HELPER_BMCR_SPEED100 = BMCR_SPEED100;
+static const u16 CPP_CONST_HELPER_BMCR_LOOPBACK = BMCR_LOOPBACK;
+static const u16 CPP_CONST_HELPER_BMCR_RESET = BMCR_RESET;
+static const u16 CPP_CONST_HELPER_BMSR_LSTATUS = BMSR_LSTATUS;
+static const u16 CPP_CONST_HELPER_BMSR_ANEGCOMPLETE = BMSR_ANEGCOMPLETE;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_PMAPMD = MDIO_MMD_PMAPMD;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_WIS = MDIO_MMD_WIS;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_PCS = MDIO_MMD_PCS;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_PHYXS = MDIO_MMD_PHYXS;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_DTEXS = MDIO_MMD_DTEXS;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_TC = MDIO_MMD_TC;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_AN = MDIO_MMD_AN;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_C22EXT = MDIO_MMD_C22EXT;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_VEND1 = MDIO_MMD_VEND1;
+static const u8 CPP_CONST_HELPER_MDIO_MMD_VEND2 = MDIO_MMD_VEND2;
 /* The errnos of kernel::code (cpp/kernel/error.hpp), in its order. */
 static const int CPP_CONST_HELPER_EPERM = EPERM;
 static const int CPP_CONST_HELPER_ENOENT = ENOENT;

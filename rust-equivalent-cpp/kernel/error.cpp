@@ -8,15 +8,11 @@
 
 namespace kernel {
 
-Error Error::from_errno(int errno)
+Error Error::invalid_errno(int errno)
 {
-	if (errno < -bindings::MAX_ERRNO || errno > -1) [[unlikely]] {
-		pr_warn("attempted to create Error with out of range errno: "
-			"{}\n",
-			errno);
-		return code::EINVAL;
-	}
-	return Error(errno);
+	pr_warn("attempted to create Error with out of range errno: {}\n",
+		errno);
+	return code::EINVAL;
 }
 
 const char *Error::name() const

@@ -33,9 +33,28 @@ public:
 	 *
 	 * Anything outside [-MAX_ERRNO, -1] is a bug of the caller: it is
 	 * reported with a warning and gives EINVAL, so that the invariant
-	 * holds.
+	 * holds.  Inline, so that an errno that C returns, known to be
+	 * negative, costs one comparison (with the warning out of line).
 	 */
-	static Error from_errno(int errno);
+	static Error from_errno(int errno)
+	{
+		if (errno < -bindings::MAX_ERRNO || errno > -1) [[unlikely]]
+			return invalid_errno(errno);
+		return Error(errno);
+	}
+
+	/**
+	 * from_errno_unchecked() - an Error from a negative errno that C
+	 * returned, passed on unchanged, as C code passes it on: to_result()
+	 * and from_err_ptr() use it, so that a C++ caller of a C function
+	 * costs what a C caller does.
+	 *
+	 * Safety: @errno is in [-MAX_ERRNO, -1].
+	 */
+	static constexpr Error from_errno_unchecked(int errno)
+	{
+		return Error(errno);
+	}
 
 	/**
 	 * from_constant() - an Error from a compile-time errno.
@@ -80,6 +99,9 @@ private:
 
 	// Not constexpr: calling it in a constant expression is the error.
 	static void invalid_errno_constant();
+
+	/* from_errno() of an out-of-range @errno: warns, gives EINVAL. */
+	[[gnu::cold]] static Error invalid_errno(int errno);
 
 	int errno_;
 };
@@ -256,22 +278,27 @@ public:
 		return !ok_;
 	}
 
+	/*
+	 * The accessors are always inlined: after a test of is_ok(), their
+	 * own check folds away, also in a kernel built for size.
+	 */
+
 	/** value() - the value; BUG()s if this is an error. */
-	constexpr T &value() &
+	[[gnu::always_inline]] constexpr T &value() &
 	{
 		if (!ok_) [[unlikely]]
 			detail::bad_result_access(true, err_.to_errno());
 		return value_;
 	}
 
-	constexpr const T &value() const &
+	[[gnu::always_inline]] constexpr const T &value() const &
 	{
 		if (!ok_) [[unlikely]]
 			detail::bad_result_access(true, err_.to_errno());
 		return value_;
 	}
 
-	constexpr T &&value() &&
+	[[gnu::always_inline]] constexpr T &&value() &&
 	{
 		if (!ok_) [[unlikely]]
 			detail::bad_result_access(true, err_.to_errno());
@@ -285,7 +312,7 @@ public:
 	}
 
 	/** error() - the error; BUG()s if this holds a value. */
-	constexpr Error error() const
+	[[gnu::always_inline]] constexpr Error error() const
 	{
 		if (ok_) [[unlikely]]
 			detail::bad_result_access(false, 0);
@@ -328,13 +355,13 @@ public:
 	}
 
 	/* For TRY(): there is no value, only the check. */
-	constexpr void value() const
+	[[gnu::always_inline]] constexpr void value() const
 	{
 		if (err_) [[unlikely]]
 			detail::bad_result_access(true, err_);
 	}
 
-	constexpr Error error() const
+	[[gnu::always_inline]] constexpr Error error() const
 	{
 		if (!err_) [[unlikely]]
 			detail::bad_result_access(false, 0);
@@ -353,7 +380,9 @@ private:
 inline Result<void> to_result(int ret)
 {
 	if (ret < 0) [[unlikely]]
-		return Error::from_errno(ret);
+		// SAFETY: a C function returns 0 or more, or a negative errno
+		// (the contract this function states).
+		return Error::from_errno_unchecked(ret);
 	return {};
 }
 
@@ -368,7 +397,8 @@ template <typename T> inline Result<T *> from_err_ptr(T *ptr)
 
 	if (addr >= static_cast<unsigned long>(-bindings::MAX_ERRNO))
 		[[unlikely]]
-		return Error::from_errno(
+		// SAFETY: the range was just checked.
+		return Error::from_errno_unchecked(
 			static_cast<int>(static_cast<long>(addr)));
 	return ptr;
 }

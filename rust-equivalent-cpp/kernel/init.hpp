@@ -103,11 +103,14 @@ concept FallibleConstructible = is_constructible_v<T, Status &, Args &&...>;
  * emplace() - builds a T at @slot with its fallible constructor; if that
  * fails, destroys it again and returns the error.
  *
+ * Always inlined: its callers are few (KBox and Arc try_make(), module
+ * init), and a module's init code is then all in .init.text.
+ *
  * Safety: @slot is suitably sized and aligned memory with no live object.
  */
 template <typename T, typename... Args>
 	requires FallibleConstructible<T, Args...>
-Result<T *> emplace(void *slot, Args &&...args)
+[[gnu::always_inline]] inline Result<T *> emplace(void *slot, Args &&...args)
 {
 	Status st;
 	T *obj = new (slot) T(st, forward<Args>(args)...);

@@ -145,7 +145,12 @@ template <typename T> class Instance {
 	using Stored = conditional_t<fallible, T, Result<T>>;
 
 public:
-	int init(ThisModule module)
+	/*
+	 * init() and exit() are called once each, from the module's init
+	 * and exit functions: inlined there, so that they are in .init.text
+	 * and .exit.text as C's are.
+	 */
+	[[gnu::always_inline]] int init(ThisModule module)
 	{
 		if constexpr (fallible) {
 			Result<T *> obj = init::emplace<T>(storage_, module);
@@ -165,7 +170,7 @@ public:
 		}
 	}
 
-	void exit()
+	[[gnu::always_inline]] void exit()
 	{
 		// SAFETY: init() built the object in storage_ (the kernel
 		// calls exit only after a successful init).

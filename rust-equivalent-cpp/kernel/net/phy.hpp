@@ -1,0 +1,701 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * PHY drivers (phylib): phy::Device, the PHY a driver's callbacks are
+ * given; the Driver concept, which says what a driver type provides;
+ * DeviceId, the PHY IDs it drives; and phy::Registration, which
+ * registers drivers while it lives.  KERNEL_MODULE_PHY_DRIVER() is the
+ * module_phy_driver() of C.
+ *
+ * Only the callbacks a driver defines are set in its struct phy_driver,
+ * decided at compile time: phylib's defaults (genphy) do the rest, as
+ * for a C driver that leaves them out.
+ *
+ * C header: include/linux/phy.h
+ */
+#ifndef CPP_KERNEL_NET_PHY_HPP
+#define CPP_KERNEL_NET_PHY_HPP
+
+#include <bindings/bindings.hpp>
+#include <kernel/error.hpp>
+#include <kernel/init.hpp>
+#include <kernel/module.hpp>
+#include <kernel/net/phy/reg.hpp>
+#include <kernel/str.hpp>
+#include <kernel/type_traits.hpp>
+#include <kernel/types.hpp>
+
+namespace kernel::net::phy {
+
+/* The state of a PHY (enum phy_state). */
+enum class DeviceState : unsigned int {
+	Down = bindings::PHY_DOWN,
+	Ready = bindings::PHY_READY,
+	Halted = bindings::PHY_HALTED,
+	Error = bindings::PHY_ERROR,
+	Up = bindings::PHY_UP,
+	Running = bindings::PHY_RUNNING,
+	NoLink = bindings::PHY_NOLINK,
+	CableTest = bindings::PHY_CABLETEST,
+};
+
+/* The duplex mode of a link (DUPLEX_* of include/uapi/linux/ethtool.h). */
+enum class DuplexMode : u8 {
+	Half = bindings::DUPLEX_HALF,
+	Full = bindings::DUPLEX_FULL,
+	Unknown = bindings::DUPLEX_UNKNOWN,
+};
+
+/* Speeds of a link in Mb/s (SPEED_* of include/uapi/linux/ethtool.h). */
+inline constexpr int SPEED_10 = bindings::SPEED_10;
+inline constexpr int SPEED_100 = bindings::SPEED_100;
+inline constexpr int SPEED_1000 = bindings::SPEED_1000;
+inline constexpr int SPEED_UNKNOWN = bindings::SPEED_UNKNOWN;
+
+/* What a driver's FLAGS may say of its PHYs (PHY_* of linux/phy.h). */
+namespace flags {
+/* The PHY is internal to the MAC. */
+inline constexpr u32 IS_INTERNAL = bindings::PHY_IS_INTERNAL;
+/* Reset it after its clock is enabled. */
+inline constexpr u32 RST_AFTER_CLK_EN = bindings::PHY_RST_AFTER_CLK_EN;
+/* Polling detects the changes of a cable test. */
+inline constexpr u32 POLL_CABLE_TEST = bindings::PHY_POLL_CABLE_TEST;
+/* Call suspend() even with Wake-on-LAN on. */
+inline constexpr u32 ALWAYS_CALL_SUSPEND = bindings::PHY_ALWAYS_CALL_SUSPEND;
+} // namespace flags
+
+/**
+ * class Device - a PHY (struct phy_device), as phylib gives it to the
+ * callbacks of its driver; never built by C++.
+ *
+ * The callbacks run with the PHY's lock held (phylib takes
+ * phydev->lock around them), except probe(), which runs before anyone
+ * else can use the device, and the power management ones.
+ *
+ * Invariants: dev_ is a phy_device bound to a C++ driver.
+ */
+class Device {
+public:
+	Device() = delete;
+	Device(const Device &) = delete;
+	Device &operator=(const Device &) = delete;
+
+	/*
+	 * from_raw() - the Device of @phydev.
+	 *
+	 * Safety: @phydev is a live phy_device, which no one else changes
+	 * while the Device is used (its lock is held, or phylib guarantees
+	 * it otherwise, as for probe()).
+	 */
+	static Device &from_raw(bindings::phy_device *phydev)
+	{
+		// SAFETY: a Device is a phy_device in an Opaque (layout
+		// below), so the pointers are interchangeable.
+		return *reinterpret_cast<Device *>(phydev);
+	}
+
+	bindings::phy_device *as_raw() const
+	{
+		return dev_.get();
+	}
+
+	/* phy_id() - the ID the PHY reported (PHYSID1 and PHYSID2). */
+	[[gnu::always_inline]] u32 phy_id() const
+	{
+		return as_raw()->phy_id;
+	}
+
+	/* state() - the state of phylib's state machine for the PHY. */
+	[[gnu::always_inline]] DeviceState state() const
+	{
+		return static_cast<DeviceState>(as_raw()->state);
+	}
+
+	/* is_link_up() - whether the link is up. */
+	[[gnu::always_inline]] bool is_link_up() const
+	{
+		return as_raw()->link;
+	}
+
+	/* is_autoneg_enabled() - whether autonegotiation is on. */
+	[[gnu::always_inline]] bool is_autoneg_enabled() const
+	{
+		return as_raw()->autoneg == bindings::AUTONEG_ENABLE;
+	}
+
+	/* is_autoneg_completed() - whether autonegotiation has completed. */
+	[[gnu::always_inline]] bool is_autoneg_completed() const
+	{
+		return as_raw()->autoneg_complete;
+	}
+
+	/* speed() - the speed of the link (SPEED_*), as last read. */
+	[[gnu::always_inline]] int speed() const
+	{
+		return as_raw()->speed;
+	}
+
+	[[gnu::always_inline]] void set_speed(int speed)
+	{
+		as_raw()->speed = speed;
+	}
+
+	/* duplex() - the duplex mode of the link, as last read. */
+	[[gnu::always_inline]] DuplexMode duplex() const
+	{
+		switch (as_raw()->duplex) {
+		case bindings::DUPLEX_HALF:
+			return DuplexMode::Half;
+		case bindings::DUPLEX_FULL:
+			return DuplexMode::Full;
+		default:
+			return DuplexMode::Unknown;
+		}
+	}
+
+	[[gnu::always_inline]] void set_duplex(DuplexMode mode)
+	{
+		as_raw()->duplex = static_cast<int>(mode);
+	}
+
+	/* read() - the value of the clause 22 register @reg (phy_read()). */
+	[[gnu::always_inline]] Result<u16> read(reg::C22 reg)
+	{
+		bindings::phy_device *phydev = as_raw();
+		// SAFETY: the open code of phy_read(): a bound PHY has its
+		// bus and address.
+		int ret = bindings::mdiobus_read(
+			phydev->mdio.bus, phydev->mdio.addr, reg.regnum());
+
+		TRY(to_result(ret));
+		return static_cast<u16>(ret);
+	}
+
+	/* write() - writes @val to the clause 22 register @reg. */
+	[[gnu::always_inline]] Result<void> write(reg::C22 reg, u16 val)
+	{
+		bindings::phy_device *phydev = as_raw();
+		// SAFETY: the open code of phy_write(), as in read().
+		return to_result(bindings::mdiobus_write(phydev->mdio.bus,
+							 phydev->mdio.addr,
+							 reg.regnum(), val));
+	}
+
+	/* read() - the value of the clause 45 register @reg. */
+	[[gnu::always_inline]] Result<u16> read(reg::C45 reg)
+	{
+		// SAFETY: the PHY is live (type invariant).
+		int ret = bindings::phy_read_mmd(
+			as_raw(), static_cast<int>(reg.devad), reg.regnum);
+
+		TRY(to_result(ret));
+		return static_cast<u16>(ret);
+	}
+
+	/* write() - writes @val to the clause 45 register @reg. */
+	[[gnu::always_inline]] Result<void> write(reg::C45 reg, u16 val)
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::phy_write_mmd(
+			as_raw(), static_cast<int>(reg.devad), reg.regnum,
+			val));
+	}
+
+	/* read_paged() - register @regnum of page @page. */
+	[[gnu::always_inline]] Result<u16> read_paged(u16 page, u16 regnum)
+	{
+		// SAFETY: the PHY is live (type invariant).
+		int ret = bindings::phy_read_paged(as_raw(), page, regnum);
+
+		TRY(to_result(ret));
+		return static_cast<u16>(ret);
+	}
+
+	/* resolve_aneg_linkmode() - speed and duplex from the link modes. */
+	[[gnu::always_inline]] void resolve_aneg_linkmode()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		bindings::phy_resolve_aneg_linkmode(as_raw());
+	}
+
+	/* init_hw() - resets the PHY and sets it up (phy_init_hw()). */
+	[[gnu::always_inline]] Result<void> init_hw()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::phy_init_hw(as_raw()));
+	}
+
+	/* start_aneg() - starts autonegotiation (_phy_start_aneg()). */
+	[[gnu::always_inline]] Result<void> start_aneg()
+	{
+		// SAFETY: the PHY is live and its lock held (type invariant).
+		return to_result(bindings::_phy_start_aneg(as_raw()));
+	}
+
+	/*
+	 * The generic implementations of phylib (genphy_*()), for drivers
+	 * that do part of a callback themselves.
+	 */
+	[[gnu::always_inline]] Result<void> genphy_soft_reset()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::genphy_soft_reset(as_raw()));
+	}
+
+	[[gnu::always_inline]] Result<void> genphy_suspend()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::genphy_suspend(as_raw()));
+	}
+
+	[[gnu::always_inline]] Result<void> genphy_resume()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::genphy_resume(as_raw()));
+	}
+
+	[[gnu::always_inline]] Result<void> genphy_config_aneg()
+	{
+		// SAFETY: the PHY is live (type invariant); the open code of
+		// genphy_config_aneg().
+		return to_result(
+			bindings::__genphy_config_aneg(as_raw(), false));
+	}
+
+	[[gnu::always_inline]] Result<void> genphy_read_status()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::genphy_read_status(as_raw()));
+	}
+
+	Result<void> genphy_c45_read_status()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::genphy_c45_read_status(as_raw()));
+	}
+
+	[[gnu::always_inline]] Result<void> genphy_update_link()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::genphy_update_link(as_raw()));
+	}
+
+	[[gnu::always_inline]] Result<void> genphy_read_lpa()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::genphy_read_lpa(as_raw()));
+	}
+
+	[[gnu::always_inline]] Result<void> genphy_read_abilities()
+	{
+		// SAFETY: the PHY is live (type invariant).
+		return to_result(bindings::genphy_read_abilities(as_raw()));
+	}
+
+private:
+	Opaque<bindings::phy_device> dev_;
+};
+
+/**
+ * class DeviceId - the PHY IDs a driver drives: those equal to id() in
+ * the bits of mask() (struct mdio_device_id).
+ */
+class DeviceId {
+public:
+	/* exact() - only @id (PHY_ID_MATCH_EXACT()). */
+	static consteval DeviceId exact(u32 id)
+	{
+		return DeviceId(id, 0xffffffff);
+	}
+
+	/* model() - any revision of @id's model (PHY_ID_MATCH_MODEL()). */
+	static consteval DeviceId model(u32 id)
+	{
+		return DeviceId(id, 0xfffffff0);
+	}
+
+	/* vendor() - any PHY of @id's vendor (PHY_ID_MATCH_VENDOR()). */
+	static consteval DeviceId vendor(u32 id)
+	{
+		return DeviceId(id, 0xfffffc00);
+	}
+
+	/* custom() - @id in the bits of @mask. */
+	static consteval DeviceId custom(u32 id, u32 mask)
+	{
+		return DeviceId(id, mask);
+	}
+
+	constexpr u32 id() const
+	{
+		return id_;
+	}
+
+	constexpr u32 mask() const
+	{
+		return mask_;
+	}
+
+	constexpr bindings::mdio_device_id as_mdio_device_id() const
+	{
+		return { .phy_id = id_, .phy_id_mask = mask_ };
+	}
+
+private:
+	consteval DeviceId(u32 id, u32 mask) : id_(id), mask_(mask)
+	{
+	}
+
+	u32 id_;
+	u32 mask_;
+};
+
+/*
+ * struct GenericCallback - one of phylib's generic implementations of a
+ * callback, which a driver may name instead of writing its own:
+ *
+ *	static constexpr auto suspend = phy::genphy::suspend;
+ *
+ * is ``.suspend = genphy_suspend`` of C: the struct phy_driver points to
+ * the C function itself, with nothing in between.
+ */
+struct GenericCallback {
+	int (*fn)(bindings::phy_device *);
+};
+
+namespace genphy {
+inline constexpr GenericCallback soft_reset{ bindings::genphy_soft_reset };
+inline constexpr GenericCallback suspend{ bindings::genphy_suspend };
+inline constexpr GenericCallback resume{ bindings::genphy_resume };
+inline constexpr GenericCallback read_status{ bindings::genphy_read_status };
+inline constexpr GenericCallback c45_read_status{
+	bindings::genphy_c45_read_status
+};
+inline constexpr GenericCallback read_abilities{
+	bindings::genphy_read_abilities
+};
+} // namespace genphy
+
+/**
+ * concept Driver - a PHY driver: a type T with
+ *
+ * - ``static constexpr CStr NAME``: the name of the PHYs it drives;
+ * - ``static constexpr DeviceId PHY_DEVICE_ID``: their IDs;
+ * - optionally ``static constexpr u32 FLAGS``, of phy::flags;
+ *
+ * and any of these callbacks (static member functions, or constexpr
+ * pointers to functions, which drivers may share), which phylib then
+ * calls instead of its default:
+ *
+ * - ``Result<void> soft_reset(Device &)``: a software reset;
+ * - ``Result<void> probe(Device &)``: set-up at discovery;
+ * - ``Result<void> get_features(Device &)``: reads what the PHY can do;
+ * - ``bool match_phy_device(Device &)``: whether this driver drives it;
+ * - ``Result<void> config_aneg(Device &)``: sets up autonegotiation;
+ * - ``Result<void> read_status(Device &)``: link, speed and duplex;
+ * - ``Result<void> suspend(Device &)``, ``Result<void> resume(Device &)``;
+ * - ``Result<u16> read_mmd(Device &, u8 devnum, u16 regnum)`` and
+ *   ``Result<void> write_mmd(Device &, u8 devnum, u16 regnum, u16 val)``:
+ *   clause 45 registers of a PHY that has its own way to them;
+ * - ``void link_change_notify(Device &)``: the link changed.
+ *
+ * A callback of type ``int (*)(struct phy_device *)`` may instead be
+ * one of phylib's generic ones (phy::genphy).  A member of one of these
+ * names with another signature is an error, not a callback left out.
+ */
+template <typename T>
+concept Driver = same_as<remove_cvref_t<decltype(T::NAME)>, CStr> &&
+		 same_as<remove_cvref_t<decltype(T::PHY_DEVICE_ID)>, DeviceId>;
+
+namespace detail {
+
+/* Whether T has a callback @name with this signature, or none at all. */
+#define __CPP_PHY_CALLBACK(name, ret, ...)                                     \
+	template <typename T>                                                  \
+	concept Has_##name = requires(Device &dev) {                           \
+		{ T::name(__VA_ARGS__) } -> same_as<ret>;                      \
+	};                                                                     \
+	template <typename T>                                                  \
+	concept Generic_##name =                                               \
+		same_as<remove_cvref_t<decltype(T::name)>, GenericCallback>;   \
+	template <typename T>                                                  \
+	concept Valid_##name =                                                 \
+		Has_##name<T> || Generic_##name<T> || !requires { &T::name; };
+
+__CPP_PHY_CALLBACK(soft_reset, Result<void>, dev)
+__CPP_PHY_CALLBACK(probe, Result<void>, dev)
+__CPP_PHY_CALLBACK(get_features, Result<void>, dev)
+__CPP_PHY_CALLBACK(match_phy_device, bool, dev)
+__CPP_PHY_CALLBACK(config_aneg, Result<void>, dev)
+__CPP_PHY_CALLBACK(read_status, Result<void>, dev)
+__CPP_PHY_CALLBACK(suspend, Result<void>, dev)
+__CPP_PHY_CALLBACK(resume, Result<void>, dev)
+__CPP_PHY_CALLBACK(read_mmd, Result<u16>, dev, u8(), u16())
+__CPP_PHY_CALLBACK(write_mmd, Result<void>, dev, u8(), u16(), u16())
+__CPP_PHY_CALLBACK(link_change_notify, void, dev)
+#undef __CPP_PHY_CALLBACK
+
+template <Driver T> constexpr u32 driver_flags()
+{
+	if constexpr (requires { T::FLAGS; })
+		return T::FLAGS;
+	else
+		return 0;
+}
+
+/*
+ * The C callbacks: each gives phylib's phy_device to the C++ callback F.
+ * They are made per callback, not per driver, so that drivers that
+ * share a callback (as the Asix ones share soft_reset) share its C
+ * callback too, as C drivers do.
+ */
+template <auto F> int result_callback(bindings::phy_device *phydev)
+{
+	// SAFETY: phylib calls the callbacks with a bound phy_device, its
+	// lock held where Device says so.
+	return from_result([&] { return F(Device::from_raw(phydev)); });
+}
+
+template <auto F> int match_callback(bindings::phy_device *phydev)
+{
+	// SAFETY: as in result_callback().
+	return F(Device::from_raw(phydev));
+}
+
+template <auto F>
+int read_mmd_callback(bindings::phy_device *phydev, int devnum, u16 regnum)
+{
+	// SAFETY: as in result_callback().
+	Result<u16> r =
+		F(Device::from_raw(phydev), static_cast<u8>(devnum), regnum);
+
+	return r.is_ok() ? r.value() : r.error().to_errno();
+}
+
+template <auto F>
+int write_mmd_callback(bindings::phy_device *phydev, int devnum, u16 regnum,
+		       u16 val)
+{
+	// SAFETY: as in result_callback().
+	return from_result([&] {
+		return F(Device::from_raw(phydev), static_cast<u8>(devnum),
+			 regnum, val);
+	});
+}
+
+template <auto F> void notify_callback(bindings::phy_device *phydev)
+{
+	// SAFETY: as in result_callback().
+	F(Device::from_raw(phydev));
+}
+
+/*
+ * The struct phy_driver of T: only the callbacks T has (Rust's
+ * #[vtable]); the adapters of the others are not even instantiated.
+ */
+template <Driver T> constexpr bindings::phy_driver make_driver()
+{
+	static_assert(Valid_soft_reset<T> && Valid_probe<T> &&
+			      Valid_get_features<T> &&
+			      Valid_match_phy_device<T> &&
+			      Valid_config_aneg<T> && Valid_read_status<T> &&
+			      Valid_suspend<T> && Valid_resume<T> &&
+			      Valid_read_mmd<T> && Valid_write_mmd<T> &&
+			      Valid_link_change_notify<T>,
+		      "a callback of the PHY driver has the wrong signature "
+		      "(see the concept phy::Driver)");
+	bindings::phy_driver drv = {
+		.phy_id = T::PHY_DEVICE_ID.id(),
+		// SAFETY: phylib does not write the name; the field is
+		// not const only for old reasons.
+		.name = const_cast<char *>(CStr(T::NAME).as_char_ptr()),
+		.phy_id_mask = T::PHY_DEVICE_ID.mask(),
+		.flags = driver_flags<T>(),
+	};
+
+	// +T::name: the callback as a function pointer, whether T has a
+	// static member function or a constexpr pointer to a function.
+	if constexpr (Has_soft_reset<T>)
+		drv.soft_reset = result_callback<+T::soft_reset>;
+	else if constexpr (Generic_soft_reset<T>)
+		drv.soft_reset = T::soft_reset.fn;
+	if constexpr (Has_probe<T>)
+		drv.probe = result_callback<+T::probe>;
+	else if constexpr (Generic_probe<T>)
+		drv.probe = T::probe.fn;
+	if constexpr (Has_get_features<T>)
+		drv.get_features = result_callback<+T::get_features>;
+	else if constexpr (Generic_get_features<T>)
+		drv.get_features = T::get_features.fn;
+	if constexpr (Has_suspend<T>)
+		drv.suspend = result_callback<+T::suspend>;
+	else if constexpr (Generic_suspend<T>)
+		drv.suspend = T::suspend.fn;
+	if constexpr (Has_resume<T>)
+		drv.resume = result_callback<+T::resume>;
+	else if constexpr (Generic_resume<T>)
+		drv.resume = T::resume.fn;
+	if constexpr (Has_config_aneg<T>)
+		drv.config_aneg = result_callback<+T::config_aneg>;
+	else if constexpr (Generic_config_aneg<T>)
+		drv.config_aneg = T::config_aneg.fn;
+	if constexpr (Has_read_status<T>)
+		drv.read_status = result_callback<+T::read_status>;
+	else if constexpr (Generic_read_status<T>)
+		drv.read_status = T::read_status.fn;
+	if constexpr (Has_match_phy_device<T>)
+		drv.match_phy_device = match_callback<+T::match_phy_device>;
+	if constexpr (Has_link_change_notify<T>)
+		drv.link_change_notify =
+			notify_callback<+T::link_change_notify>;
+	if constexpr (Has_read_mmd<T>)
+		drv.read_mmd = read_mmd_callback<+T::read_mmd>;
+	if constexpr (Has_write_mmd<T>)
+		drv.write_mmd = write_mmd_callback<+T::write_mmd>;
+	return drv;
+}
+
+} // namespace detail
+
+/**
+ * class Drivers - the struct phy_driver of each of @Ts, for phylib.
+ *
+ * The structs are built at compile time: a Drivers object in static
+ * storage (``static constinit``) is in the module's data, as the array of
+ * a C driver is.  Registration hands them to phylib.
+ */
+template <Driver... Ts> class Drivers {
+	static_assert(sizeof...(Ts) > 0, "register at least one driver");
+
+public:
+	constexpr Drivers() : drivers_{ detail::make_driver<Ts>()... }
+	{
+	}
+
+	Drivers(const Drivers &) = delete;
+	Drivers &operator=(const Drivers &) = delete;
+
+	bindings::phy_driver *as_raw()
+	{
+		return drivers_;
+	}
+
+	static constexpr int size()
+	{
+		return sizeof...(Ts);
+	}
+
+private:
+	bindings::phy_driver drivers_[sizeof...(Ts)];
+};
+
+/**
+ * class Registration - PHY drivers (Drivers<Ts...>), registered with
+ * phylib while this object lives (phy_drivers_register()).
+ *
+ *	static constinit phy::Drivers<PhyA, PhyB> drivers;
+ *
+ *	class Module {
+ *	public:
+ *		Module(init::Status &st, ThisModule module)
+ *			: reg_(st, module, drivers)
+ *		{
+ *		}
+ *
+ *	private:
+ *		phy::Registration<PhyA, PhyB> reg_;
+ *	};
+ *
+ * KERNEL_MODULE_PHY_DRIVER() writes that for a module.  phylib points to
+ * the Drivers until the destructor unregisters them.
+ *
+ * Invariants: drivers_ is registered with phylib.
+ */
+template <Driver... Ts> class Registration {
+public:
+	Registration(init::Status &st, ThisModule module,
+		     Drivers<Ts...> &drivers)
+	    : drivers_(&drivers)
+	{
+		st.step([&]() -> Result<void> {
+			// SAFETY: the Drivers are filled in and outlive this
+			// Registration, which unregisters them.
+			TRY(to_result(bindings::phy_drivers_register(
+				drivers.as_raw(), drivers.size(),
+				module.as_raw())));
+			registered_ = true;
+			return {};
+		});
+	}
+
+	Registration(const Registration &) = delete;
+	Registration &operator=(const Registration &) = delete;
+
+	~Registration()
+	{
+		if (registered_)
+			// SAFETY: registered by the constructor.
+			bindings::phy_drivers_unregister(drivers_->as_raw(),
+							 drivers_->size());
+	}
+
+private:
+	Drivers<Ts...> *drivers_;
+	bool registered_ = false;
+};
+
+namespace detail {
+
+/*
+ * The device table of a module of PHY drivers, for modpost: their IDs
+ * and an empty entry (a MODULE_DEVICE_TABLE(mdio, ...)).
+ */
+template <Driver... Ts> struct DeviceTable {
+	bindings::mdio_device_id ids[sizeof...(Ts) + 1] = {
+		Ts::PHY_DEVICE_ID.as_mdio_device_id()..., {}
+	};
+};
+
+} // namespace detail
+
+} // namespace kernel::net::phy
+
+#ifdef MODULE
+#define __CPP_PHY_DEVICE_TABLE(...)                                            \
+	using __CppPhyDeviceTable =                                            \
+		::kernel::net::phy::detail::DeviceTable<__VA_ARGS__>;          \
+	extern "C" [[gnu::used]] constinit const __CppPhyDeviceTable           \
+		__mod_mdio__phydev_device_table{};
+#else
+#define __CPP_PHY_DEVICE_TABLE(...)
+#endif
+
+/**
+ * KERNEL_MODULE_PHY_DRIVER() - declares a module that registers the PHY
+ * drivers of its arguments while it is loaded, and tells modpost their
+ * PHY IDs so that udev loads it for them (module_phy_driver() of C).
+ *
+ *	KERNEL_MODULE_PHY_DRIVER("ax88796b_cpp", PhyAX88772A, PhyAX88772C);
+ *	MODULE_DESCRIPTION("C++ Asix PHYs driver");
+ *	MODULE_LICENSE("GPL");
+ *
+ * @name must be the module's name (KBUILD_MODNAME).
+ */
+#define KERNEL_MODULE_PHY_DRIVER(name, ...)                                    \
+	static constinit ::kernel::net::phy::Drivers<__VA_ARGS__>              \
+		__cpp_phy_drivers;                                             \
+	class __CppPhyModule {                                                 \
+	public:                                                                \
+		[[gnu::always_inline]] __CppPhyModule(                         \
+			::kernel::init::Status &st,                            \
+			::kernel::ThisModule module)                           \
+		    : reg_(st, module, __cpp_phy_drivers)                      \
+		{                                                              \
+		}                                                              \
+                                                                               \
+	private:                                                               \
+		::kernel::net::phy::Registration<__VA_ARGS__> reg_;            \
+	};                                                                     \
+	KERNEL_MODULE(__CppPhyModule, name);                                   \
+	__CPP_PHY_DEVICE_TABLE(__VA_ARGS__)
+
+#endif /* CPP_KERNEL_NET_PHY_HPP */
