@@ -6,7 +6,7 @@
 H := harness
 W := $(or $(WORK),.work)
 
-.PHONY: help run check quick deps setup apply series build boot clean distclean
+.PHONY: help run check quick deps setup apply series build boot bench clean distclean
 
 help:
 	@echo 'make run      set up, apply the series, build (LLVM=1), boot in QEMU, load the C++ modules'
@@ -17,6 +17,7 @@ help:
 	@echo 'make setup    install missing packages, create the base tree, apply the series'
 	@echo 'make apply    apply the series (KERNEL_SRC=/path/to/linux: to your own git tree)'
 	@echo 'make build    configure and build (TOOLCHAIN=llvm|gcc); make boot: boot it'
+	@echo 'make bench    null_blk against the C++ null block driver (fio in QEMU)'
 	@echo 'make clean    remove builds and logs; make distclean: all of .work/'
 
 run:
@@ -50,6 +51,9 @@ build:
 boot:
 	@tree=$$($(H)/apply.sh | tail -n 1) && [ -n "$$tree" ] && \
 		$(H)/initramfs.sh $(TC) "$$tree" && $(H)/boot.sh $(TC) "$$tree"
+
+bench: setup
+	@$(H)/bench.sh $(TC)
 
 clean:
 	rm -rf $(W)/build $(W)/log $(W)/accel

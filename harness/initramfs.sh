@@ -7,6 +7,8 @@
 # exists in the source tree).
 #
 #   initramfs.sh llvm|gcc [TREE]    -> .work/build/<tc>/initramfs.cpio
+#
+# INIT=file: another /init (the benchmark's).
 . "$(dirname "$0")/lib.sh"
 
 tc=${1:-}
@@ -22,7 +24,9 @@ root=$out/initramfs
 rm -rf "$root"
 mkdir -p "$root"/{bin,dev,proc,sys,lib}
 cp /bin/busybox "$root/bin/busybox"
-install -m 755 "$TOP/harness/guest/init" "$root/init"
+install -m 755 "${INIT:-$TOP/harness/guest/init}" "$root/init"
+# EXTRA_FILES="host:guest ...": more files (the benchmark's matrix).
+for f in ${EXTRA_FILES:-}; do cp "${f%%:*}" "$root${f#*:}"; done
 # The kselftest of the C++ samples, if the tree has it; /init runs it.
 if [ -f "$src/tools/testing/selftests/cpp/test_probe_samples.sh" ]; then
 	mkdir -p "$root/selftests/cpp" "$root/selftests/kselftest"
@@ -44,6 +48,20 @@ grep -v '^#' "$TOP/harness/guest/late-modules" >"$root/late-modules"
 if [ -f "$out/c-twin/ax88796b.ko" ]; then
 	mkdir -p "$root/c-twin"
 	cp "$out/c-twin/ax88796b.ko" "$root/c-twin/"
+fi
+
+# fio and the libraries it links, for the test of the C++ null block
+# driver (harness/guest/blk-test), when the tree has the driver (BLK_TEST=0:
+# not, for the tests of boot.sh itself, which do not need it).
+if [ -f "$src/drivers/block/cppnull.cpp" ] && [ "${BLK_TEST:-1}" = 1 ]; then
+	command -v fio >/dev/null || die "fio is missing; run: make deps"
+	install -m 755 "$TOP/harness/guest/blk-test" "$root/blk-test"
+	cp /usr/bin/fio "$root/bin/fio"
+	ldd /usr/bin/fio | sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p; s/^[[:space:]]*\(\/[^ ]*ld-linux[^ ]*\) .*/\1/p' |
+		while read -r lib; do
+			mkdir -p "$root$(dirname "$lib")"
+			cp -L "$lib" "$root$lib"
+		done
 fi
 
 # The C++ modules, in build order.

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 [ -f "$(build_dir llvm)/arch/x86/boot/bzImage" ] || { echo "no llvm kernel (did 20-build-llvm fail?)"; exit 1; }
 trap '"$TOP/harness/initramfs.sh" llvm >/dev/null' EXIT
-EXTRA_MODULES=cpp_no_such_module "$TOP/harness/initramfs.sh" llvm >/dev/null || exit 1
+BLK_TEST=0 EXTRA_MODULES=cpp_no_such_module "$TOP/harness/initramfs.sh" llvm >/dev/null || exit 1
 if out=$("$TOP/harness/boot.sh" llvm 2>&1); then
 	echo "$out"
 	echo "boot.sh passed although cpp_no_such_module cannot load"

@@ -24,6 +24,8 @@
 
 #include <kunit/device.h>
 #include <kunit/test.h>
+#include <linux/blk-mq.h>
+#include <linux/blkdev.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/device.h>
@@ -36,6 +38,7 @@
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
+#include <linux/hrtimer.h>
 #include <linux/if_ether.h>
 #include <linux/ioctl.h>
 #include <linux/jiffies.h>
@@ -62,6 +65,7 @@
 #include <linux/vmalloc.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
+#include <linux/xarray.h>
 
 static const gfp_t CPP_CONST_HELPER_GFP_ATOMIC = GFP_ATOMIC;
 static const gfp_t CPP_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
@@ -90,6 +94,8 @@ static const unsigned int CPP_CONST_HELPER_TASK_NORMAL = TASK_NORMAL;
 static const unsigned int CPP_CONST_HELPER_TASK_UNINTERRUPTIBLE = TASK_UNINTERRUPTIBLE;
 static const unsigned int CPP_CONST_HELPER__DPRINTK_CLASS_DFLT = _DPRINTK_CLASS_DFLT;
 static const unsigned int CPP_CONST_HELPER__DPRINTK_FLAGS_PRINT = _DPRINTK_FLAGS_PRINT;
+static const clockid_t CPP_CONST_HELPER_CLOCK_MONOTONIC = CLOCK_MONOTONIC;
+static const xa_mark_t CPP_CONST_HELPER_XA_PRESENT = XA_PRESENT;
 
 /* kernel::net::phy (linux/phy.h, uapi mii.h, mdio.h and ethtool.h). */
 static const int CPP_CONST_HELPER_AUTONEG_ENABLE = AUTONEG_ENABLE;
@@ -125,6 +131,18 @@ static const u8 CPP_CONST_HELPER_MDIO_MMD_AN = MDIO_MMD_AN;
 static const u8 CPP_CONST_HELPER_MDIO_MMD_C22EXT = MDIO_MMD_C22EXT;
 static const u8 CPP_CONST_HELPER_MDIO_MMD_VEND1 = MDIO_MMD_VEND1;
 static const u8 CPP_CONST_HELPER_MDIO_MMD_VEND2 = MDIO_MMD_VEND2;
+/* kernel::block::mq (linux/blk-mq.h, blkdev.h and blk_types.h). */
+static const unsigned int CPP_CONST_HELPER_SECTOR_SHIFT = SECTOR_SHIFT;
+static const blk_status_t CPP_CONST_HELPER_BLK_STS_OK = BLK_STS_OK;
+static const blk_status_t CPP_CONST_HELPER_BLK_STS_NOTSUPP = BLK_STS_NOTSUPP;
+static const blk_status_t CPP_CONST_HELPER_BLK_STS_TIMEOUT = BLK_STS_TIMEOUT;
+static const blk_status_t CPP_CONST_HELPER_BLK_STS_NOSPC = BLK_STS_NOSPC;
+static const blk_status_t CPP_CONST_HELPER_BLK_STS_RESOURCE = BLK_STS_RESOURCE;
+static const blk_status_t CPP_CONST_HELPER_BLK_STS_IOERR = BLK_STS_IOERR;
+static const blk_opf_t CPP_CONST_HELPER_REQ_OP_MASK = REQ_OP_MASK;
+static const blk_features_t CPP_CONST_HELPER_BLK_FEAT_WRITE_CACHE = BLK_FEAT_WRITE_CACHE;
+static const blk_features_t CPP_CONST_HELPER_BLK_FEAT_FUA = BLK_FEAT_FUA;
+static const blk_features_t CPP_CONST_HELPER_BLK_FEAT_ROTATIONAL = BLK_FEAT_ROTATIONAL;
 /* The errnos of kernel::code (cpp/kernel/error.hpp), in its order. */
 static const int CPP_CONST_HELPER_EPERM = EPERM;
 static const int CPP_CONST_HELPER_ENOENT = ENOENT;

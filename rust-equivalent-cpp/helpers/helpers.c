@@ -9,11 +9,16 @@
  * Sorted alphabetically.
  */
 
+#ifdef CONFIG_BLOCK
+#include "blk.c"
+#endif
 #include "bug.c"
 #include "completion.c"
+#include "cpumask.c"
 #include "device.c"
 #include "err.c"
 #include "firmware.c"
+#include "hrtimer.c"
 #include "irq.c"
 #include "mutex.c"
 #include "page.c"
@@ -25,3 +30,4 @@
 #include "uaccess.c"
 #include "wait.c"
 #include "workqueue.c"
+#include "xarray.c"

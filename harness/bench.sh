@@ -1,0 +1,102 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Benchmark the C++ null block driver (cppnull) against null_blk: both
+# are built into one kernel without debugging options (lockdep, kmemleak
+# and the other checks of the test configuration would dominate the I/O
+# path), booted once in QEMU, and measured by fio in turn with the same
+# parameters (harness/guest/bench).  Prints a table of IOPS per driver and
+# the C++/C ratio with its spread, and writes it to
+# harness/bench/results/null_blk-<toolchain>.md with the kernel version
+# and the date.
+#
+#   bench.sh [llvm|gcc]        REPS=3 RUNTIME=3 (seconds per run)
+#
+# Under TCG, IOPS measure the instructions on the I/O path (QEMU runs the
+# guest's code, the device is memory): a proxy for CPU cost, not device
+# speed.  The ratios are what this measures; the absolute numbers of a
+# shared machine mean little.
+. "$(dirname "$0")/lib.sh"
+
+tc=${1:-llvm}
+REPS=${REPS:-3}
+RUNTIME=${RUNTIME:-3}
+[ -d "$BASE_TREE/.git" ] || die "no base tree; run: make setup"
+[ -f "$BASE_TREE/drivers/block/cppnull.cpp" ] || die "the tree has no C++ null block driver"
+out=$BUILD_ROOT/$tc-bench
+results=$TOP/harness/bench/results/null_blk-$tc.md
+
+# The kernel: the QEMU fragment and the benchmark's, without the test
+# configuration (cpp.config: lockdep, kmemleak, KUnit, ...).
+BUILD_OUT=$out KCONFIG_SKIP=cpp.config KCONFIG_EXTRA=$TOP/harness/bench/bench.config \
+	"$TOP/harness/build.sh" "$tc" ||
+	die "the benchmark kernel did not build"
+
+# The matrix: randread and randwrite x 512 B and 4 KiB x iodepth 1 and
+# 32 x 1 and 2 jobs.
+rows=$out/bench-rows
+: >"$rows"
+for rw in randread randwrite; do
+	for bs in 512 4096; do
+		for qd in 1 32; do
+			for jobs in 1 2; do
+				echo "$rw $bs $qd $jobs" >>"$rows"
+			done
+		done
+	done
+done
+printf 'REPS=%s\nRUNTIME=%s\n' "$REPS" "$RUNTIME" >"$out/bench-env"
+BUILD_OUT=$out INIT=$TOP/harness/guest/bench \
+	EXTRA_FILES="$rows:/bench-rows $out/bench-env:/bench-env" \
+	"$TOP/harness/initramfs.sh" "$tc" || die "no initramfs"
+
+nruns=$(($(wc -l <"$rows") * REPS * 2))
+timeout=$((nruns * (RUNTIME + 6) + 120))
+echo "bench: $nruns fio runs of ${RUNTIME}s (+1s ramp), at most ${timeout}s"
+BUILD_OUT=$out BOOT_TIMEOUT=$timeout BOOT_LOG=bench-$tc BOOT_ONLY=1 \
+	"$TOP/harness/boot.sh" "$tc" >/dev/null || true
+log=$LOG_DIR/bench-$tc.log
+grep -q '^HARNESS: bench: done' "$log" || die "the benchmark did not finish (console log: $log)"
+! grep -q '^HARNESS: bench: FAILED' "$log" || die "$(grep '^HARNESS: bench: FAILED' "$log" | head -3) (console log: $log)"
+
+release=$(cat "$out/include/config/kernel.release")
+mkdir -p "$(dirname "$results")"
+{
+	echo "# null_blk against the C++ null block driver (cppnull)"
+	echo
+	echo "Kernel $release ($tc), $(date -u +%Y-%m-%d), QEMU $(qemu-system-x86_64 --version | head -n 1 | sed 's/.*version \([^ ]*\).*/\1/')" \
+		"($(cat "$WORK/accel" 2>/dev/null || echo tcg)), $(sed -n 's/^HARNESS: booted .*, \([0-9]*\) CPUs$/\1/p' "$log") guest CPU(s)," \
+		"$REPS repetitions of ${RUNTIME}s per driver and row, interleaved."
+	echo "Both drivers: queue_mode=2 irqmode=0 completion_nsec=0 hw_queue_depth=256"
+	echo "submit_queues=1 poll_queues=0 gb=16 bs=<fio bs>, scheduler none; fio"
+	echo "io_uring, direct, norandommap, lfsr, time based.  Command: harness/bench.sh $tc"
+	echo
+	echo "Under TCG, IOPS measure the instructions of the I/O path, not a device."
+	echo "ratio = mean C++ IOPS / mean C IOPS; spread = the lowest and highest"
+	echo "ratio of the repetitions (each C++ run over the C run next to it)."
+	echo
+	echo "| rw | bs | iodepth | jobs | C IOPS | C++ IOPS | C++/C | spread |"
+	echo "|---|---|---|---|---|---|---|---|"
+	sed -n 's/^HARNESS: bench: \(null_blk\|cppnull\) \(.*\)$/\1 \2/p' "$log" |
+		awk '
+		{ drv = $1; key = $2 " " $3 " " $4 " " $5; rep = $6; iops = $7
+		  if (!(key in seen)) { seen[key] = 1; order[n++] = key }
+		  val[drv, key, rep] = iops; sum[drv, key] += iops; cnt[drv, key]++
+		  if (rep > maxrep) maxrep = rep }
+		END {
+		  for (i = 0; i < n; i++) {
+			k = order[i]; split(k, f, " ")
+			c = sum["null_blk", k] / cnt["null_blk", k]
+			x = sum["cppnull", k] / cnt["cppnull", k]
+			lo = 1e9; hi = 0
+			for (r = 1; r <= maxrep; r++) {
+				q = val["cppnull", k, r] / val["null_blk", k, r]
+				if (q < lo) lo = q; if (q > hi) hi = q
+			}
+			printf "| %s | %s | %s | %s | %.0f | %.0f | %.3f | %.3f..%.3f |\n",
+				f[1], f[2], f[3], f[4], c, x, x / c, lo, hi
+		  }
+		}'
+} >"$results"
+cat "$results"
+echo "bench: written to ${results#"$TOP"/}"

@@ -1,0 +1,1013 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * blk-mq drivers: the Operations concept, which says what a driver type
+ * provides; Request, the request its callbacks are given, with the
+ * driver's per-request data, refcounted through ARef; RequestList, a
+ * driver's queue of requests; HwQueue, a hardware queue; TagSet, the
+ * queues and their requests; GenDiskBuilder and GenDisk, the disk.
+ *
+ * Only the callbacks a driver defines are set in its struct blk_mq_ops,
+ * decided at compile time, as for PHY drivers (kernel/net/phy.hpp).
+ *
+ *	struct NullOps {
+ *		struct QueueData { ... };	// the disk's, shared
+ *		struct RequestData { ... };	// in every request
+ *
+ *		static Status queue_rq(const QueueData &q, HwQueue &hctx,
+ *				       ARef<Request<NullOps>> &&rq, bool last)
+ *		{
+ *			Request<NullOps>::end_ok(move(rq));
+ *			return Status::Ok;
+ *		}
+ *	};
+ *
+ * C header: include/linux/blk-mq.h, include/linux/blkdev.h
+ */
+#ifndef CPP_KERNEL_BLOCK_MQ_HPP
+#define CPP_KERNEL_BLOCK_MQ_HPP
+
+#include <new>
+
+#include <bindings/bindings.hpp>
+#include <kernel/error.hpp>
+#include <kernel/fmt.hpp>
+#include <kernel/init.hpp>
+#include <kernel/module.hpp>
+#include <kernel/str.hpp>
+#include <kernel/type_traits.hpp>
+#include <kernel/types.hpp>
+
+namespace kernel::block::mq {
+
+/* A sector is 512 bytes, whatever the block size. */
+inline constexpr u32 SECTOR_SHIFT = bindings::SECTOR_SHIFT;
+
+/* The outcome of a request (blk_status_t). */
+enum class Status : u8 {
+	Ok = bindings::BLK_STS_OK,
+	NotSupp = bindings::BLK_STS_NOTSUPP,
+	Timeout = bindings::BLK_STS_TIMEOUT,
+	NoSpc = bindings::BLK_STS_NOSPC,
+	Resource = bindings::BLK_STS_RESOURCE,
+	IoErr = bindings::BLK_STS_IOERR,
+};
+
+/* What a request asks for (enum req_op). */
+enum class Op : u32 {
+	Read = bindings::REQ_OP_READ,
+	Write = bindings::REQ_OP_WRITE,
+	Flush = bindings::REQ_OP_FLUSH,
+	Discard = bindings::REQ_OP_DISCARD,
+	SecureErase = bindings::REQ_OP_SECURE_ERASE,
+	WriteZeroes = bindings::REQ_OP_WRITE_ZEROES,
+};
+
+/* What the timeout handler tells blk-mq (enum blk_eh_timer_return). */
+enum class TimeoutAction : unsigned int {
+	/* The driver has ended or completed the request. */
+	Done = bindings::BLK_EH_DONE,
+	/* Give it another timeout period. */
+	ResetTimer = bindings::BLK_EH_RESET_TIMER,
+};
+
+/**
+ * class Segment - a contiguous piece of a request's memory, within one
+ * page: what the driver reads for a write, and fills for a read.
+ */
+class Segment {
+public:
+	u32 len() const
+	{
+		return bv_.bv_len;
+	}
+
+	/*
+	 * map() - calls @f(u8 *data) with the segment's len() bytes mapped
+	 * at @data, for the duration of the call (kmap_local_page()).
+	 */
+	template <typename F> void map(F &&f) const
+	{
+		// SAFETY: the bio_vec is a segment of a live request, within
+		// one page (rq_iter_next()); unmapped below, in the same
+		// context.
+		u8 *addr = static_cast<u8 *>(
+			bindings::kmap_local_page(bv_.bv_page));
+
+		f(addr + bv_.bv_offset);
+		// SAFETY: mapped above.
+		bindings::kunmap_local(addr);
+	}
+
+private:
+	template <typename T> friend class Request;
+
+	explicit Segment(const bindings::bio_vec &bv) : bv_(bv)
+	{
+	}
+
+	bindings::bio_vec bv_;
+};
+
+/**
+ * class HwQueue - a hardware queue of a disk (struct blk_mq_hw_ctx), as
+ * blk-mq gives it to the callbacks; never built by C++.
+ */
+class HwQueue {
+public:
+	HwQueue() = delete;
+	HwQueue(const HwQueue &) = delete;
+	HwQueue &operator=(const HwQueue &) = delete;
+
+	/* Safety: @hctx is a live hardware queue. */
+	static HwQueue &from_raw(bindings::blk_mq_hw_ctx *hctx)
+	{
+		// SAFETY: a HwQueue is a blk_mq_hw_ctx in an Opaque.
+		return *reinterpret_cast<HwQueue *>(hctx);
+	}
+
+	/* index() - its number, from 0, among the queues of its disk. */
+	[[gnu::always_inline]] u32 index() const
+	{
+		return hctx_.get()->queue_num;
+	}
+
+	/* is_poll() - whether it is a polled queue (HCTX_TYPE_POLL). */
+	[[gnu::always_inline]] bool is_poll() const
+	{
+		return hctx_.get()->type == bindings::HCTX_TYPE_POLL;
+	}
+
+private:
+	Opaque<bindings::blk_mq_hw_ctx> hctx_;
+};
+
+template <typename T> class Request;
+template <typename T> class TagSet;
+
+namespace detail {
+
+/* A driver's per-request data, or none. */
+template <typename T> struct RequestDataOf {
+	struct type {};
+};
+template <typename T>
+concept HasRequestData = requires { typename T::RequestData; };
+
+template <HasRequestData T> struct RequestDataOf<T> {
+	using type = typename T::RequestData;
+};
+
+/*
+ * What a C++ driver's requests carry after struct request (the PDU): the
+ * number of ARefs to the request, and the driver's data.
+ */
+template <typename T> struct Pdu {
+	u32 refcount;
+	typename RequestDataOf<T>::type data;
+};
+
+} // namespace detail
+
+/**
+ * class Request - a request of a disk of the driver @T (struct request),
+ * with @T's RequestData; never built by C++.
+ *
+ * blk-mq gives a driver a request as an ARef<Request<T>>: a reference
+ * that the driver owns, and may copy (each copy a reference) and keep
+ * while it works on the request.  The request is ended once, with
+ * end(), end_ok() or complete(), which consume the only reference: the
+ * request then goes back to blk-mq.  Ending it while other references
+ * exist is a bug (reported, and the request is ended when the last
+ * reference goes, with an I/O error); so is dropping the last
+ * reference without ending it (reported, and the request ended with an
+ * I/O error), where C would leave the request hanging until its timeout.
+ *
+ * Holding one reference costs no atomic operation: the count is stored
+ * when blk-mq hands the request over, and checked with a plain load when
+ * it is ended.
+ *
+ * Invariants: rq_ is a request of a disk of a C++ driver @T, started,
+ * which blk-mq gave the driver and the driver has not ended.
+ */
+template <typename T> class Request {
+public:
+	Request() = delete;
+	Request(const Request &) = delete;
+	Request &operator=(const Request &) = delete;
+
+	bindings::request *as_raw() const
+	{
+		return rq_.get();
+	}
+
+	/* sector() - where it starts, in 512-byte sectors. */
+	[[gnu::always_inline]] u64 sector() const
+	{
+		return as_raw()->__sector;
+	}
+
+	/* bytes() - how many bytes it reads or writes. */
+	[[gnu::always_inline]] u32 bytes() const
+	{
+		return as_raw()->__data_len;
+	}
+
+	/* sectors() - bytes() in 512-byte sectors. */
+	[[gnu::always_inline]] u32 sectors() const
+	{
+		return bytes() >> SECTOR_SHIFT;
+	}
+
+	/* op() - what it asks for (req_op()). */
+	[[gnu::always_inline]] Op op() const
+	{
+		return static_cast<Op>(as_raw()->cmd_flags &
+				       bindings::REQ_OP_MASK);
+	}
+
+	/* tag() - its tag, unique among the requests of its queue. */
+	[[gnu::always_inline]] int tag() const
+	{
+		return as_raw()->tag;
+	}
+
+	/*
+	 * data() - the driver's data in the request.  Shared by all the
+	 * references: the driver orders its accesses (a request is
+	 * worked on by one context at a time).
+	 */
+	[[gnu::always_inline]] auto &data() const
+	{
+		return pdu(as_raw())->data;
+	}
+
+	/*
+	 * from_data() - the request whose data @d is.
+	 *
+	 * Safety: @d is the RequestData of a request that the caller owns a
+	 * reference to (or that blk-mq gave the caller's callback).
+	 */
+	template <typename D> static Request &from_data(D &d)
+	{
+		static_assert(
+			same_as<D, typename detail::RequestDataOf<T>::type>);
+		// SAFETY: @d is in the PDU of a request, and the PDU follows
+		// the struct request (blk_mq_rq_from_pdu()).
+		auto *p = reinterpret_cast<detail::Pdu<T> *>(
+			reinterpret_cast<char *>(&d) -
+			__builtin_offsetof(detail::Pdu<T>, data));
+
+		// SAFETY: as above.
+		return from_raw(reinterpret_cast<bindings::request *>(p) - 1);
+	}
+
+	/*
+	 * from_data_owned() - takes back the reference to the request
+	 * whose data @d is, which its owner gave up with into_raw() (to
+	 * end the request later, from a timer or an interrupt).
+	 *
+	 * Safety: the caller owns that reference.
+	 */
+	template <typename D, typename Self = Request>
+	static ARef<Self> from_data_owned(D &d)
+	{
+		return ARef<Self>::from_raw(&from_data(d));
+	}
+
+	/*
+	 * for_each_segment() - calls @f(Segment) for each segment of the
+	 * request's memory, in order (rq_for_each_segment()).
+	 */
+	template <typename F> void for_each_segment(F &&f) const
+	{
+		bindings::req_iterator iter;
+		bindings::bio_vec bv;
+
+		// SAFETY: a live request (invariant); @iter and @bv are ours.
+		bindings::rq_iter_init(as_raw(), &iter);
+		// SAFETY: @iter was initialised above.
+		while (bindings::rq_iter_next(&iter, &bv))
+			f(Segment(bv));
+	}
+
+	/* end() - ends the request @rq with @status (blk_mq_end_request()). */
+	template <typename Self = Request>
+	static void end(ARef<Self> rq, Status status)
+	{
+		if (Request *r = take_unique(move(rq)))
+			// SAFETY: started and ours (invariant), and the
+			// only reference is gone.
+			bindings::blk_mq_end_request(r->as_raw(),
+						     static_cast<u8>(status));
+	}
+
+	/* end_ok() - ends the request @rq successfully. */
+	template <typename Self = Request> static void end_ok(ARef<Self> rq)
+	{
+		end(move(rq), Status::Ok);
+	}
+
+	/*
+	 * complete() - hands @rq back to blk-mq to be completed on the CPU
+	 * that submitted it (blk_mq_complete_request()), which then calls
+	 * the driver's complete().
+	 */
+	template <typename Self = Request> static void complete(ARef<Self> rq)
+	{
+		if (Request *r = take_unique(move(rq)))
+			// SAFETY: as in end().
+			bindings::blk_mq_complete_request(r->as_raw());
+	}
+
+	/* For ARef: a reference more, a reference less. */
+	void inc_ref() const
+	{
+		__atomic_fetch_add(&pdu(as_raw())->refcount, 1,
+				   __ATOMIC_RELAXED);
+	}
+
+	static void dec_ref(Request *r)
+	{
+		if (__atomic_sub_fetch(&pdu(r->as_raw())->refcount, 1,
+				       __ATOMIC_ACQ_REL))
+			return;
+		// SAFETY: the last reference to a started request went
+		// without ending it: report it and end it, so that it does
+		// not hang.
+		bindings::blk_mq_warn_unended(r->as_raw());
+		// SAFETY: started and no longer referenced.
+		bindings::blk_mq_end_request(r->as_raw(),
+					     bindings::BLK_STS_IOERR);
+	}
+
+	/*
+	 * give_back() - drops the only reference @rq without ending the
+	 * request, which blk-mq takes back (queue_rq() returned an error).
+	 */
+	template <typename Self = Request> static void give_back(ARef<Self> rq)
+	{
+		if (Request *r = rq.into_raw())
+			__atomic_store_n(&pdu(r->as_raw())->refcount, 0,
+					 __ATOMIC_RELAXED);
+	}
+
+	/*
+	 * Safety: @rq is a started request of a disk of @T, with no
+	 * references yet.  The adapters of Operations use it.
+	 */
+	template <typename Self = Request>
+	[[gnu::always_inline]] static ARef<Self> adopt(bindings::request *rq)
+	{
+		__atomic_store_n(&pdu(rq)->refcount, 1, __ATOMIC_RELAXED);
+		return ARef<Self>::from_raw(&from_raw(rq));
+	}
+
+	/* Safety: @rq is a request of a disk of @T. */
+	static Request &from_raw(bindings::request *rq)
+	{
+		// SAFETY: a Request is a struct request in an Opaque.
+		return *reinterpret_cast<Request *>(rq);
+	}
+
+	[[gnu::always_inline]] static detail::Pdu<T> *pdu(bindings::request *rq)
+	{
+		// SAFETY: the PDU of a request of a C++ driver is a Pdu<T>,
+		// right after the struct request (blk_mq_rq_to_pdu()); the
+		// TagSet asked blk-mq for its size.
+		return reinterpret_cast<detail::Pdu<T> *>(rq + 1);
+	}
+
+private:
+	/*
+	 * The request of @rq, if @rq is its only reference: the reference
+	 * is then gone.  Otherwise the bug is reported, @rq dropped, and
+	 * null returned.
+	 */
+	template <typename Self = Request>
+	[[gnu::always_inline]] static Request *take_unique(ARef<Self> rq)
+	{
+		Request *r = rq.into_raw();
+		u32 *count = &pdu(r->as_raw())->refcount;
+
+		if (__atomic_load_n(count, __ATOMIC_RELAXED) == 1) {
+			__atomic_store_n(count, 0, __ATOMIC_RELAXED);
+			return r;
+		}
+		// SAFETY: a request ended while other references exist: it
+		// is ended when the last goes.
+		bindings::blk_mq_warn_unended(r->as_raw());
+		dec_ref(r);
+		return nullptr;
+	}
+
+	Opaque<bindings::request> rq_;
+};
+
+/**
+ * class RequestList - a queue of requests of the driver @T, which holds
+ * a reference to each (through rq->queuelist, as C drivers do).
+ *
+ * It has no lock: a driver puts one around it.  The destructor drops
+ * what is left (and dropping a started request's last reference ends it
+ * with an error: see Request).
+ *
+ * Invariants: list_ links the queuelist of requests whose references
+ * the list owns.
+ */
+template <typename T> class RequestList {
+public:
+	RequestList()
+	{
+		list_.next = &list_;
+		list_.prev = &list_;
+	}
+
+	RequestList(const RequestList &) = delete;
+	RequestList &operator=(const RequestList &) = delete;
+
+	~RequestList()
+	{
+		while (!empty())
+			pop_front();
+	}
+
+	bool empty() const
+	{
+		return list_.next == &list_;
+	}
+
+	/* push_back() - appends @rq, with its reference. */
+	void push_back(ARef<Request<T>> rq)
+	{
+		bindings::list_head *e = &rq.into_raw()->as_raw()->queuelist;
+
+		e->prev = list_.prev;
+		e->next = &list_;
+		list_.prev->next = e;
+		list_.prev = e;
+	}
+
+	/* pop_front() - the first request; the list must not be empty. */
+	ARef<Request<T>> pop_front()
+	{
+		bindings::list_head *e = list_.next;
+
+		e->next->prev = &list_;
+		list_.next = e->next;
+		e->next = e;
+		e->prev = e;
+		// SAFETY: @e is the queuelist of a request whose reference
+		// the list owned (invariant).
+		auto *rq = reinterpret_cast<bindings::request *>(
+			reinterpret_cast<char *>(e) -
+			__builtin_offsetof(bindings::request, queuelist));
+		return ARef<Request<T>>::from_raw(&Request<T>::from_raw(rq));
+	}
+
+	/* take_all() - moves all of @other to the end of this list. */
+	void take_all(RequestList &other)
+	{
+		if (other.empty())
+			return;
+		bindings::list_head *first = other.list_.next;
+		bindings::list_head *last = other.list_.prev;
+
+		first->prev = list_.prev;
+		list_.prev->next = first;
+		last->next = &list_;
+		list_.prev = last;
+		other.list_.next = &other.list_;
+		other.list_.prev = &other.list_;
+	}
+
+private:
+	bindings::list_head list_;
+};
+
+/**
+ * concept Operations - a blk-mq driver: a type T with
+ *
+ * - ``QueueData``: the data of one of its disks, given to its callbacks
+ *   (shared: what changes in it is behind locks or atomics);
+ * - optionally ``RequestData``: what each request carries, constructed
+ *   when blk-mq allocates the request (RequestData() or
+ *   RequestData(const QueueData &)) and destroyed when it frees it;
+ * - ``static Status queue_rq(const QueueData &, HwQueue &,
+ *   ARef<Request<T>> &&rq, bool last)``: a new request, already started.
+ *   The driver takes @rq (moves from it) to end it or keep it, and
+ *   returns Status::Ok; or leaves @rq alone and returns another Status
+ *   (Status::Resource: try again later), which gives the request back
+ *   to blk-mq;
+ *
+ * and any of these, which blk-mq then calls:
+ *
+ * - ``static void commit_rqs(const QueueData &, HwQueue &)``: the last of
+ *   a batch of requests was queued;
+ * - ``static void complete(ARef<Request<T>>)``: a request handed to
+ *   Request::complete() is back, on the CPU that submitted it;
+ * - ``static int poll(const QueueData &, HwQueue &)``: a polled queue:
+ *   end what is done, return how many;
+ * - ``static TimeoutAction timeout(const QueueData &, Request<T> &)``:
+ *   a request timed out;
+ * - ``static Result<void> init_hctx(const QueueData &, HwQueue &)`` and
+ *   ``static void exit_hctx(const QueueData &, HwQueue &)``: a hardware
+ *   queue is set up, or taken down.
+ *
+ * A member of one of these names with another signature is an error, not
+ * a callback left out.
+ */
+template <typename T>
+concept Operations = requires {
+	typename T::QueueData;
+} && requires(const typename T::QueueData &q, HwQueue &h, ARef<Request<T>> rq) {
+	{ T::queue_rq(q, h, move(rq), true) } -> same_as<Status>;
+};
+
+namespace detail {
+
+template <typename T> using QD = typename T::QueueData;
+
+#define __CPP_MQ_CALLBACK(name, ret, ...)                                      \
+	template <typename T>                                                  \
+	concept Has_##name = requires(const QD<T> &q, HwQueue &h,              \
+				      ARef<Request<T>> rq, Request<T> &r) {    \
+		{ T::name(__VA_ARGS__) } -> same_as<ret>;                      \
+	};                                                                     \
+	template <typename T>                                                  \
+	concept Valid_##name = Has_##name<T> || !requires { &T::name; };
+
+__CPP_MQ_CALLBACK(commit_rqs, void, q, h)
+__CPP_MQ_CALLBACK(complete, void, move(rq))
+__CPP_MQ_CALLBACK(poll, int, q, h)
+__CPP_MQ_CALLBACK(timeout, TimeoutAction, q, r)
+__CPP_MQ_CALLBACK(init_hctx, Result<void>, q, h)
+__CPP_MQ_CALLBACK(exit_hctx, void, q, h)
+#undef __CPP_MQ_CALLBACK
+
+/* The QueueData of a hardware queue's disk (its queuedata). */
+template <typename T>
+[[gnu::always_inline]] inline const QD<T> &
+queue_data(bindings::blk_mq_hw_ctx *hctx)
+{
+	// SAFETY: GenDiskBuilder::build() set queuedata to the disk's
+	// QueueData, which outlives the disk.
+	return *static_cast<const QD<T> *>(hctx->queue->queuedata);
+}
+
+template <typename T>
+bindings::blk_status_t queue_rq(bindings::blk_mq_hw_ctx *hctx,
+				const bindings::blk_mq_queue_data *bd)
+{
+	bindings::request *rq = bd->rq;
+
+	// SAFETY: blk-mq gives the driver a new request of its disk; it is
+	// started here (as every driver must before working on it), then
+	// handed over.
+	bindings::blk_mq_start_request(rq);
+	ARef<Request<T>> ref = Request<T>::adopt(rq);
+	Status st = T::queue_rq(queue_data<T>(hctx), HwQueue::from_raw(hctx),
+				move(ref), bd->last);
+
+	// What the driver did not take: a request it gives back to blk-mq
+	// (not Ok), or one it forgot (Ok: ended with an error, reported).
+	if (st != Status::Ok)
+		Request<T>::give_back(move(ref));
+	return static_cast<bindings::blk_status_t>(st);
+}
+
+template <typename T> void commit_rqs(bindings::blk_mq_hw_ctx *hctx)
+{
+	// SAFETY: a live hardware queue of a disk of T.
+	T::commit_rqs(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+}
+
+template <typename T> void complete(bindings::request *rq)
+{
+	// SAFETY: blk-mq gives back a request that the driver handed to
+	// Request::complete(), with no reference left.
+	T::complete(Request<T>::adopt(rq));
+}
+
+template <typename T>
+int poll(bindings::blk_mq_hw_ctx *hctx, bindings::io_comp_batch *)
+{
+	// SAFETY: a live hardware queue of a disk of T.
+	return T::poll(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+}
+
+template <typename T>
+bindings::blk_eh_timer_return timeout(bindings::request *rq)
+{
+	// SAFETY: a started request of a disk of T.
+	return static_cast<bindings::blk_eh_timer_return>(
+		T::timeout(*static_cast<const QD<T> *>(rq->q->queuedata),
+			   Request<T>::from_raw(rq)));
+}
+
+template <typename T>
+int init_hctx(bindings::blk_mq_hw_ctx *hctx, void *, unsigned int)
+{
+	return from_result([&] {
+		// SAFETY: a hardware queue of a disk of T, being set up.
+		return T::init_hctx(queue_data<T>(hctx),
+				    HwQueue::from_raw(hctx));
+	});
+}
+
+template <typename T>
+void exit_hctx(bindings::blk_mq_hw_ctx *hctx, unsigned int)
+{
+	// SAFETY: a hardware queue of a disk of T, being taken down.
+	T::exit_hctx(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+}
+
+/* Whether the requests' data needs its constructor or destructor run. */
+template <typename T>
+inline constexpr bool trivial_request_data =
+	__is_trivially_constructible(typename RequestDataOf<T>::type) &&
+	is_trivially_destructible_v<typename RequestDataOf<T>::type>;
+
+template <typename T>
+int init_request(bindings::blk_mq_tag_set *set, bindings::request *rq,
+		 unsigned int, unsigned int)
+{
+	using D = typename RequestDataOf<T>::type;
+	// SAFETY: blk-mq allocated the PDU with the size TagSet gave it,
+	// uninitialised.
+	void *slot = &Request<T>::pdu(rq)->data;
+
+	if constexpr (is_constructible_v<D, const QD<T> &>)
+		// SAFETY: driver_data is the TagSet<T> (its constructor).
+		new (slot) D(static_cast<TagSet<T> *>(set->driver_data)
+				     ->queue_data());
+	else
+		new (slot) D();
+	return 0;
+}
+
+template <typename T>
+void exit_request(bindings::blk_mq_tag_set *, bindings::request *rq,
+		  unsigned int)
+{
+	using D = typename RequestDataOf<T>::type;
+
+	Request<T>::pdu(rq)->data.~D();
+}
+
+/* The blk_mq_ops of T: only the callbacks T has. */
+template <Operations T> constexpr bindings::blk_mq_ops make_ops()
+{
+	static_assert(Valid_commit_rqs<T> && Valid_complete<T> &&
+			      Valid_poll<T> && Valid_timeout<T> &&
+			      Valid_init_hctx<T> && Valid_exit_hctx<T>,
+		      "a callback of the blk-mq driver has the wrong "
+		      "signature (see the concept mq::Operations)");
+	bindings::blk_mq_ops ops = {};
+
+	ops.queue_rq = queue_rq<T>;
+	if constexpr (Has_commit_rqs<T>)
+		ops.commit_rqs = commit_rqs<T>;
+	if constexpr (Has_complete<T>)
+		ops.complete = complete<T>;
+	if constexpr (Has_poll<T>)
+		ops.poll = poll<T>;
+	if constexpr (Has_timeout<T>)
+		ops.timeout = timeout<T>;
+	if constexpr (Has_init_hctx<T>)
+		ops.init_hctx = init_hctx<T>;
+	if constexpr (Has_exit_hctx<T>)
+		ops.exit_hctx = exit_hctx<T>;
+	if constexpr (!trivial_request_data<T>) {
+		ops.init_request = init_request<T>;
+		ops.exit_request = exit_request<T>;
+	}
+	return ops;
+}
+
+template <Operations T>
+inline constexpr bindings::blk_mq_ops ops = make_ops<T>();
+
+} // namespace detail
+
+/* How the queues of a TagSet are laid out. */
+struct TagSetConfig {
+	/* Hardware queues that take interrupts (or none), >= 1. */
+	u32 nr_hw_queues = 1;
+	/* Polled hardware queues, after those (the driver has poll()). */
+	u32 poll_queues = 0;
+	/* Requests per hardware queue. */
+	u32 queue_depth = 64;
+	/* The NUMA node of the queues' memory, or NUMA_NO_NODE. */
+	int numa_node = bindings::NUMA_NO_NODE;
+	/* The driver's queue_rq() may sleep (BLK_MQ_F_BLOCKING). */
+	bool blocking = false;
+	/* No I/O scheduler (BLK_MQ_F_NO_SCHED). */
+	bool no_sched = false;
+};
+
+/**
+ * class TagSet - the hardware queues and requests of the disks of the
+ * driver @T (struct blk_mq_tag_set), allocated by the constructor and
+ * freed by the destructor; it must outlive its disks.
+ *
+ * Its requests carry @T's RequestData, built with @data (the QueueData
+ * of the disks that will use it).
+ *
+ * Invariants: set_ is allocated if allocated_.
+ */
+template <typename T> class TagSet {
+	static_assert(Operations<T>, "see the concept mq::Operations");
+
+public:
+	TagSet(init::Status &st, const TagSetConfig &cfg,
+	       const typename T::QueueData &data)
+	    : data_(&data), poll_queues_(cfg.poll_queues)
+	{
+		bindings::blk_mq_tag_set *set = set_.get();
+
+		__builtin_memset(set, 0, sizeof(*set));
+		set->ops = &detail::ops<T>;
+		set->nr_hw_queues = cfg.nr_hw_queues + cfg.poll_queues;
+		set->queue_depth = cfg.queue_depth;
+		set->numa_node = cfg.numa_node;
+		set->cmd_size = sizeof(detail::Pdu<T>);
+		set->flags = bindings::BLK_MQ_F_SHOULD_MERGE;
+		if (cfg.blocking)
+			set->flags |= bindings::BLK_MQ_F_BLOCKING;
+		if (cfg.no_sched)
+			set->flags |= bindings::BLK_MQ_F_NO_SCHED;
+		set->driver_data = this;
+		if (cfg.poll_queues) {
+			set->nr_maps = bindings::HCTX_MAX_TYPES;
+			set->ops = &poll_ops;
+		} else {
+			set->nr_maps = 1;
+		}
+		st.step([&]() -> Result<void> {
+			if (cfg.nr_hw_queues == 0)
+				return code::EINVAL;
+			if (cfg.poll_queues && !detail::Has_poll<T>)
+				return code::EINVAL;
+			// SAFETY: set is filled in above.
+			TRY(to_result(bindings::blk_mq_alloc_tag_set(set)));
+			allocated_ = true;
+			return {};
+		});
+	}
+
+	TagSet(const TagSet &) = delete;
+	TagSet &operator=(const TagSet &) = delete;
+
+	~TagSet()
+	{
+		if (allocated_)
+			// SAFETY: allocated by the constructor (invariant);
+			// its disks are gone.
+			bindings::blk_mq_free_tag_set(set_.get());
+	}
+
+	bindings::blk_mq_tag_set *as_raw() const
+	{
+		return set_.get();
+	}
+
+	/* queue_data() - the QueueData its requests are built with. */
+	const typename T::QueueData &queue_data() const
+	{
+		return *data_;
+	}
+
+private:
+	/*
+	 * With polled queues: default queues first, no read queues, then
+	 * the polled ones (as null_blk maps them).
+	 */
+	static void map_queues(bindings::blk_mq_tag_set *set)
+	{
+		u32 qoff = 0;
+
+		// SAFETY: driver_data is the TagSet (constructor).
+		u32 n = static_cast<TagSet *>(set->driver_data)->poll_queues_;
+
+		for (u32 i = 0; i < set->nr_maps; i++) {
+			bindings::blk_mq_queue_map *map = &set->map[i];
+
+			switch (i) {
+			case bindings::HCTX_TYPE_DEFAULT:
+				map->nr_queues = set->nr_hw_queues - n;
+				break;
+			case bindings::HCTX_TYPE_POLL:
+				map->nr_queues = n;
+				break;
+			default:
+				map->nr_queues = 0;
+				continue;
+			}
+			map->queue_offset = qoff;
+			qoff += map->nr_queues;
+			// SAFETY: @map is a map of @set, filled in above.
+			bindings::blk_mq_map_queues(map);
+		}
+	}
+
+	static constexpr bindings::blk_mq_ops make_poll_ops()
+	{
+		bindings::blk_mq_ops ops = detail::ops<T>;
+
+		ops.map_queues = map_queues;
+		return ops;
+	}
+
+	static constexpr bindings::blk_mq_ops poll_ops = make_poll_ops();
+
+	Opaque<bindings::blk_mq_tag_set> set_;
+	const typename T::QueueData *data_;
+	u32 poll_queues_;
+	bool allocated_ = false;
+};
+
+/**
+ * class GenDisk - a disk of the driver @T (struct gendisk), added to the
+ * system by GenDiskBuilder::build(), removed and freed by the destructor.
+ *
+ * Invariants: disk_ is null (moved from) or a disk that was added.
+ */
+template <Operations T> class GenDisk {
+public:
+	/* No disk (yet): what a driver's object holds before build(). */
+	GenDisk() : disk_(nullptr)
+	{
+	}
+
+	GenDisk(GenDisk &&other) : disk_(exchange(other.disk_, nullptr))
+	{
+	}
+
+	GenDisk &operator=(GenDisk &&other)
+	{
+		swap(disk_, other.disk_);
+		return *this;
+	}
+
+	GenDisk(const GenDisk &) = delete;
+	GenDisk &operator=(const GenDisk &) = delete;
+
+	~GenDisk()
+	{
+		if (!disk_)
+			return;
+		// SAFETY: added by build() (invariant): removed, then our
+		// reference dropped.
+		bindings::del_gendisk(disk_);
+		// SAFETY: as above.
+		bindings::put_disk(disk_);
+	}
+
+	/* name() - its name, as in /dev and /sys/block. */
+	CStr name() const
+	{
+		return CStr::from_char_ptr(disk_->disk_name);
+	}
+
+private:
+	friend class GenDiskBuilder;
+
+	explicit GenDisk(bindings::gendisk *disk) : disk_(disk)
+	{
+	}
+
+	bindings::gendisk *disk_;
+};
+
+/**
+ * class GenDiskBuilder - the properties of a new disk, and build(),
+ * which makes and adds it.
+ *
+ *	GenDisk<T> disk = TRY(GenDiskBuilder()
+ *				      .capacity_sectors(size >> SECTOR_SHIFT)
+ *				      .logical_block_size(4096)
+ *				      .build(KFMT("cppnullb{}", i), module,
+ *					     tag_set, queue_data));
+ */
+class GenDiskBuilder {
+public:
+	GenDiskBuilder()
+	{
+		__builtin_memset(&lim_, 0, sizeof(lim_));
+		lim_.logical_block_size = 512;
+		lim_.physical_block_size = 512;
+	}
+
+	/* capacity_sectors() - its size, in 512-byte sectors. */
+	GenDiskBuilder &capacity_sectors(u64 n)
+	{
+		capacity_ = n;
+		return *this;
+	}
+
+	/* logical_block_size() - a power of 2 from 512 to PAGE_SIZE. */
+	GenDiskBuilder &logical_block_size(u32 n)
+	{
+		lim_.logical_block_size = n;
+		return *this;
+	}
+
+	GenDiskBuilder &physical_block_size(u32 n)
+	{
+		lim_.physical_block_size = n;
+		return *this;
+	}
+
+	/* max_hw_sectors() - the largest request, in sectors (0: default). */
+	GenDiskBuilder &max_hw_sectors(u32 n)
+	{
+		lim_.max_hw_sectors = n;
+		return *this;
+	}
+
+	/* max_discard_sectors() - >0: the driver takes discards. */
+	GenDiskBuilder &max_discard_sectors(u32 n)
+	{
+		lim_.max_hw_discard_sectors = n;
+		return *this;
+	}
+
+	/* rotational() - whether the disk is a spinning one. */
+	GenDiskBuilder &rotational(bool on)
+	{
+		feature(bindings::BLK_FEAT_ROTATIONAL, on);
+		return *this;
+	}
+
+	/*
+	 * write_cache() - whether it has a volatile write cache: blk-mq
+	 * then sends the driver flushes, and with @fua, FUA writes.
+	 */
+	GenDiskBuilder &write_cache(bool on, bool fua)
+	{
+		feature(bindings::BLK_FEAT_WRITE_CACHE, on);
+		feature(bindings::BLK_FEAT_FUA, on && fua);
+		return *this;
+	}
+
+	/*
+	 * build() - makes the disk of @tag_set, named @name, with the
+	 * QueueData @data (which must outlive the disk), and adds it to
+	 * the system: from here on, I/O arrives.
+	 */
+	template <Operations T, typename F>
+	Result<GenDisk<T>> build(const fmt::Arguments<F> &name,
+				 ThisModule module, TagSet<T> &tag_set,
+				 const typename T::QueueData &data)
+	{
+		static constinit bindings::lock_class_key key{};
+		// SAFETY: the tag set is allocated; the limits are ours;
+		// queuedata is only read, as a QueueData, by the adapters.
+		bindings::gendisk *disk =
+			TRY(from_err_ptr(bindings::__blk_mq_alloc_disk(
+				tag_set.as_raw(), &lim_,
+				const_cast<typename T::QueueData *>(&data),
+				&key)));
+		// SAFETY: the disk was allocated above and not added.
+		ScopeGuard put([&] { bindings::put_disk(disk); });
+		BufferWriter w(disk->disk_name, sizeof(disk->disk_name));
+
+		TRY(w.write(name));
+		fops_for(module, disk);
+		// SAFETY: not added yet: no one else uses the disk.
+		bindings::set_capacity(disk, capacity_);
+		// SAFETY: a disk made above, with its name and fops.
+		TRY(to_result(
+			bindings::device_add_disk(nullptr, disk, nullptr)));
+		put.dismiss();
+		return GenDisk<T>(disk);
+	}
+
+private:
+	void feature(unsigned int f, bool on)
+	{
+		if (on)
+			lim_.features |= f;
+		else
+			lim_.features &= ~f;
+	}
+
+	/*
+	 * The block_device_operations of a C++ disk: none, but the owner,
+	 * so that an open disk holds its module.
+	 */
+	static void fops_for(ThisModule module, bindings::gendisk *disk)
+	{
+		static constinit bindings::block_device_operations fops{};
+
+		fops.owner = module.as_raw();
+		disk->fops = &fops;
+	}
+
+	bindings::queue_limits lim_;
+	u64 capacity_ = 0;
+};
+
+} // namespace kernel::block::mq
+
+#endif /* CPP_KERNEL_BLOCK_MQ_HPP */

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of kernel/xarray.hpp, kernel/hrtimer.hpp and kernel/cpu.hpp.
+ */
+
+#include <kernel/alloc/kbox.hpp>
+#include <kernel/cpu.hpp>
+#include <kernel/hrtimer.hpp>
+#include <kernel/kunit.hpp>
+#include <kernel/sync/completion.hpp>
+#include <kernel/time.hpp>
+#include <kernel/xarray.hpp>
+
+namespace {
+
+using namespace kernel;
+using kernel::kunit::Test;
+
+/* An element that counts how many of its kind are alive. */
+struct Counted {
+	int value;
+	int *live;
+
+	Counted(int v, int *l) : value(v), live(l)
+	{
+		(*live)++;
+	}
+
+	~Counted()
+	{
+		(*live)--;
+	}
+};
+
+KBox<Counted> counted(int v, int *live)
+{
+	Result<KBox<Counted>> r = KBox<Counted>::make(GFP_KERNEL, v, live);
+
+	return r.is_ok() ? move(r.value()) : KBox<Counted>::from_raw(nullptr);
+}
+
+void xarray_store_get_remove(Test &test)
+{
+	int live = 0;
+
+	{
+		XArray<KBox<Counted>> xa;
+		auto put = [&](unsigned long idx, int v) {
+			return xa.store(idx, counted(v, &live), GFP_KERNEL)
+				.is_ok();
+		};
+
+		KUNIT_EXPECT_TRUE(test, xa.get(0) == nullptr);
+		KUNIT_ASSERT_TRUE(test, put(7, 70));
+		KUNIT_ASSERT_TRUE(test, put(1UL << 40, 1));
+		KUNIT_EXPECT_EQ(test, live, 2);
+		KUNIT_ASSERT_TRUE(test, xa.get(7) != nullptr);
+		KUNIT_EXPECT_EQ(test, xa.get(7)->value, 70);
+		KUNIT_EXPECT_EQ(test, xa.get(1UL << 40)->value, 1);
+		KUNIT_EXPECT_TRUE(test, xa.get(8) == nullptr);
+
+		// Replacing frees what was there.
+		KUNIT_ASSERT_TRUE(test, put(7, 71));
+		KUNIT_EXPECT_EQ(test, live, 2);
+		KUNIT_EXPECT_EQ(test, xa.get(7)->value, 71);
+
+		xa.remove(7);
+		KUNIT_EXPECT_EQ(test, live, 1);
+		KUNIT_EXPECT_TRUE(test, xa.get(7) == nullptr);
+		xa.remove(7);
+		KUNIT_EXPECT_EQ(test, live, 1);
+		KUNIT_ASSERT_TRUE(test, put(3, 3));
+	}
+	// The destructor freed what was left.
+	KUNIT_EXPECT_EQ(test, live, 0);
+}
+
+struct Ticker {
+	HrTimer timer{ hrtimer::callback<&Ticker::timer, &Ticker::expired> };
+	Completion done;
+	int fired = 0;
+
+	static void expired(Ticker &t)
+	{
+		t.fired++;
+		t.done.complete();
+	}
+};
+
+void hrtimer_fires_once(Test &test)
+{
+	Result<KBox<Ticker>> r = KBox<Ticker>::make(GFP_KERNEL);
+
+	KUNIT_ASSERT_TRUE(test, r.is_ok());
+	Ticker &t = *r.value();
+
+	t.timer.start(1000000);
+	KUNIT_EXPECT_TRUE(
+		test, t.done.wait_timeout(time::msecs_to_jiffies(2000)) != 0);
+	KUNIT_EXPECT_EQ(test, t.fired, 1);
+	// A timer that has expired is no longer armed.
+	KUNIT_EXPECT_FALSE(test, t.timer.cancel());
+}
+
+void hrtimer_cancel(Test &test)
+{
+	Result<KBox<Ticker>> r = KBox<Ticker>::make(GFP_KERNEL);
+
+	KUNIT_ASSERT_TRUE(test, r.is_ok());
+	Ticker &t = *r.value();
+
+	t.timer.start(10ULL * 1000 * 1000 * 1000);
+	KUNIT_EXPECT_TRUE(test, t.timer.cancel());
+	KUNIT_EXPECT_EQ(test, t.fired, 0);
+}
+
+void cpu_counts(Test &test)
+{
+	KUNIT_EXPECT_GE(test, nr_cpu_ids(), 1U);
+	KUNIT_EXPECT_GE(test, num_online_nodes(), 1U);
+}
+
+constinit kunit::Case cases[] = {
+	KUNIT_CPP_CASE(xarray_store_get_remove),
+	KUNIT_CPP_CASE(hrtimer_fires_once),
+	KUNIT_CPP_CASE(hrtimer_cancel),
+	KUNIT_CPP_CASE(cpu_counts),
+	{},
+};
+
+} // namespace
+
+KUNIT_CPP_SUITE(cpp_kernel_xarray_hrtimer, cases);
