@@ -24,17 +24,20 @@ mkdir -p "$LOG_DIR"
 log=$LOG_DIR/${BOOT_LOG:-boot-$tc}.log
 TIMEOUT=${BOOT_TIMEOUT:-300}
 
+# QEMU_EXTRA: more options for QEMU (the benchmark's -icount).
+read -ra extra <<<"${QEMU_EXTRA:-}"
 qemu() {	# accel timeout
 	local accel=$1 t=$2 cpu=max
 	[ "$accel" = kvm ] && cpu=host
 	timeout --foreground -k 5 "$t" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
-		-m 1G -smp 2 -nodefaults -display none -no-reboot \
+		-m 1G -smp 2 -nodefaults -display none -no-reboot "${extra[@]}" \
 		-serial stdio -kernel "$kernel" -initrd "$initrd" \
 		-append "console=ttyS0 loglevel=4 panic=-1 oops=panic" </dev/null >"$log" 2>&1
 }
 ok() { grep -qE '^HARNESS: (result |bench: done)' "$log"; }
 
-accel=$(cat "$WORK/accel" 2>/dev/null)
+# BOOT_ACCEL=tcg|kvm: no probe, no record.
+accel=${BOOT_ACCEL:-$(cat "$WORK/accel" 2>/dev/null)}
 if [ -z "$accel" ]; then
 	accel=tcg
 	if [ -w /dev/kvm ]; then

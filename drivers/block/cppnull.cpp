@@ -212,6 +212,9 @@ class CppNull {
 public:
 	using QueueData = Device;
 
+	/* A plug's batch comes in one call, as to null_blk (queue_rqs). */
+	static constexpr bool QUEUE_RQS = true;
+
 	/* What each request carries: its outcome, and its timer. */
 	struct RequestData {
 		Status result = Status::Ok;

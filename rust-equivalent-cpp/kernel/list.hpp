@@ -2,7 +2,8 @@
 /*
  * List<T, Id>: an intrusive doubly-linked list (a struct list_head ring)
  * that owns its elements, each a KBox<T> whose T derives from
- * ListLinks<T, Id>.
+ * ListLinks<T, Id>; and rawlist, the ring operations of <linux/list.h>
+ * on bare list_heads, for the C lists the abstractions use.
  *
  * C header: include/linux/list.h
  */
@@ -14,6 +15,73 @@
 #include <kernel/utility.hpp>
 
 namespace kernel {
+
+/*
+ * The ring operations of <linux/list.h>, which are inline there and so
+ * not in the bindings, on bare list_heads: those of List, and of the C
+ * lists the abstractions thread through C structures (mq::RequestList
+ * through request::queuelist).  No locking.
+ */
+namespace rawlist {
+
+/* init() - @h is an empty ring (INIT_LIST_HEAD()). */
+inline void init(bindings::list_head *h)
+{
+	h->next = h;
+	h->prev = h;
+}
+
+/* empty() - whether the ring @h has no entry but itself (list_empty()). */
+inline bool empty(const bindings::list_head *h)
+{
+	return h->next == h;
+}
+
+/* insert() - links @e between @prev and @next (__list_add()). */
+inline void insert(bindings::list_head *e, bindings::list_head *prev,
+		   bindings::list_head *next)
+{
+	e->prev = prev;
+	e->next = next;
+	prev->next = e;
+	next->prev = e;
+}
+
+/* add_tail() - @e goes last on the ring @h (list_add_tail()). */
+inline void add_tail(bindings::list_head *e, bindings::list_head *h)
+{
+	insert(e, h->prev, h);
+}
+
+/*
+ * unlink() - takes @e off its ring, leaving @e's own links as they were
+ * (__list_del_entry()).
+ */
+inline void unlink(bindings::list_head *e)
+{
+	e->prev->next = e->next;
+	e->next->prev = e->prev;
+}
+
+/*
+ * splice_tail_init() - moves the entries of the ring @from to the end of
+ * the ring @to, and leaves @from empty (list_splice_tail_init()).
+ */
+inline void splice_tail_init(bindings::list_head *from, bindings::list_head *to)
+{
+	if (empty(from))
+		return;
+	bindings::list_head *first = from->next;
+	bindings::list_head *last = from->prev;
+
+	first->prev = to->prev;
+	to->prev->next = first;
+	last->next = to;
+	to->prev = last;
+	init(from);
+}
+
+} // namespace rawlist
 
 template <typename T, int Id = 0> class List;
 
@@ -62,7 +130,7 @@ template <typename T, int Id> class List {
 public:
 	List()
 	{
-		head_.next = head_.prev = &head_;
+		rawlist::init(&head_);
 	}
 
 	List(const List &) = delete;
@@ -76,7 +144,7 @@ public:
 
 	bool is_empty() const
 	{
-		return head_.next == &head_;
+		return rawlist::empty(&head_);
 	}
 
 	/* push_back() - @item goes last; the List owns it. */
@@ -115,8 +183,7 @@ public:
 		Links &l = item;
 		bindings::list_head *e = &l.links_;
 
-		e->prev->next = e->next;
-		e->next->prev = e->prev;
+		rawlist::unlink(e);
 		e->next = e->prev = nullptr;
 		// SAFETY: the List owned it, from into_raw().
 		return KBox<T>::from_raw(&item);
@@ -172,12 +239,8 @@ private:
 			   bindings::list_head *next)
 	{
 		Links &l = *item;
-		bindings::list_head *e = &l.links_;
 
-		e->prev = prev;
-		e->next = next;
-		prev->next = e;
-		next->prev = e;
+		rawlist::insert(&l.links_, prev, next);
 	}
 
 	bindings::list_head head_;

@@ -32,6 +32,7 @@
 #include <kernel/error.hpp>
 #include <kernel/fmt.hpp>
 #include <kernel/init.hpp>
+#include <kernel/list.hpp>
 #include <kernel/module.hpp>
 #include <kernel/str.hpp>
 #include <kernel/type_traits.hpp>
@@ -418,8 +419,7 @@ template <typename T> class RequestList {
 public:
 	RequestList()
 	{
-		list_.next = &list_;
-		list_.prev = &list_;
+		rawlist::init(&list_);
 	}
 
 	RequestList(const RequestList &) = delete;
@@ -433,18 +433,13 @@ public:
 
 	bool empty() const
 	{
-		return list_.next == &list_;
+		return rawlist::empty(&list_);
 	}
 
 	/* push_back() - appends @rq, with its reference. */
 	void push_back(ARef<Request<T>> rq)
 	{
-		bindings::list_head *e = &rq.into_raw()->as_raw()->queuelist;
-
-		e->prev = list_.prev;
-		e->next = &list_;
-		list_.prev->next = e;
-		list_.prev = e;
+		rawlist::add_tail(&rq.into_raw()->as_raw()->queuelist, &list_);
 	}
 
 	/* pop_front() - the first request; the list must not be empty. */
@@ -452,10 +447,8 @@ public:
 	{
 		bindings::list_head *e = list_.next;
 
-		e->next->prev = &list_;
-		list_.next = e->next;
-		e->next = e;
-		e->prev = e;
+		rawlist::unlink(e);
+		rawlist::init(e);
 		// SAFETY: @e is the queuelist of a request whose reference
 		// the list owned (invariant).
 		auto *rq = reinterpret_cast<bindings::request *>(
@@ -467,17 +460,7 @@ public:
 	/* take_all() - moves all of @other to the end of this list. */
 	void take_all(RequestList &other)
 	{
-		if (other.empty())
-			return;
-		bindings::list_head *first = other.list_.next;
-		bindings::list_head *last = other.list_.prev;
-
-		first->prev = list_.prev;
-		list_.prev->next = first;
-		last->next = &list_;
-		list_.prev = last;
-		other.list_.next = &other.list_;
-		other.list_.prev = &other.list_;
+		rawlist::splice_tail_init(&other.list_, &list_);
 	}
 
 private:
@@ -512,6 +495,16 @@ private:
  * - ``static Result<void> init_hctx(const QueueData &, HwQueue &)`` and
  *   ``static void exit_hctx(const QueueData &, HwQueue &)``: a hardware
  *   queue is set up, or taken down.
+ *
+ * and, to take a plug's batch of requests in one call (.queue_rqs):
+ *
+ * - ``static constexpr bool QUEUE_RQS = true``: each request of the batch
+ *   goes to queue_rq(), in order, with @last set on the last one of its
+ *   hardware queue, without blk-mq's issue path around each; a request
+ *   that queue_rq() gives back is requeued (Status::Resource) or ended
+ *   with its Status, as blk-mq does.  What null_blk does; it saves that
+ *   path's work for every request submitted under a plug (io_uring,
+ *   aio, blk_start_plug()).
  *
  * A member of one of these names with another signature is an error, not
  * a callback left out.
@@ -579,6 +572,57 @@ template <typename T> void commit_rqs(bindings::blk_mq_hw_ctx *hctx)
 {
 	// SAFETY: a live hardware queue of a disk of T.
 	T::commit_rqs(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+}
+
+template <typename T>
+concept Has_QUEUE_RQS = requires { &T::QUEUE_RQS; };
+template <typename T>
+concept Valid_QUEUE_RQS =
+	!Has_QUEUE_RQS<T> || same_as<decltype(T::QUEUE_RQS), const bool>;
+
+/*
+ * A plug's batch of requests, all of one disk: what blk-mq's issue path
+ * would do for each, without its per-request work (budget, tag and
+ * dispatch checks, which a disk without a scheduler does not need, as
+ * null_blk's and NVMe's queue_rqs() show).  The batch is left empty.
+ */
+template <typename T> void queue_rqs(bindings::rq_list *rqs)
+{
+	bindings::request *rq = rqs->head;
+	bool uncommitted = false;
+
+	rqs->head = nullptr;
+	rqs->tail = nullptr;
+	while (rq) {
+		bindings::request *next = rq->rq_next;
+		bindings::blk_mq_hw_ctx *hctx = rq->mq_hctx;
+		bindings::blk_mq_queue_data bd = {};
+
+		bd.rq = rq;
+		bd.last = !next || next->mq_hctx != hctx;
+		auto st = static_cast<Status>(queue_rq<T>(hctx, &bd));
+
+		if (st == Status::Ok) {
+			uncommitted = !bd.last;
+		} else {
+			// The requests queued before this one were told more
+			// would follow.
+			if constexpr (Has_commit_rqs<T>)
+				if (bd.last && uncommitted)
+					commit_rqs<T>(hctx);
+			if (bd.last)
+				uncommitted = false;
+			if (st == Status::Resource)
+				// SAFETY: started, and given back to blk-mq
+				// by queue_rq<T>(): blk-mq tries it again.
+				bindings::blk_mq_requeue_request(rq, true);
+			else
+				// SAFETY: as above; blk-mq ends it so too.
+				bindings::blk_mq_end_request(
+					rq, static_cast<u8>(st));
+		}
+		rq = next;
+	}
 }
 
 template <typename T> void complete(bindings::request *rq)
@@ -659,7 +703,8 @@ template <Operations T> constexpr bindings::blk_mq_ops make_ops()
 {
 	static_assert(Valid_commit_rqs<T> && Valid_complete<T> &&
 			      Valid_poll<T> && Valid_timeout<T> &&
-			      Valid_init_hctx<T> && Valid_exit_hctx<T>,
+			      Valid_init_hctx<T> && Valid_exit_hctx<T> &&
+			      Valid_QUEUE_RQS<T>,
 		      "a callback of the blk-mq driver has the wrong "
 		      "signature (see the concept mq::Operations)");
 	bindings::blk_mq_ops ops = {};
@@ -667,6 +712,9 @@ template <Operations T> constexpr bindings::blk_mq_ops make_ops()
 	ops.queue_rq = queue_rq<T>;
 	if constexpr (Has_commit_rqs<T>)
 		ops.commit_rqs = commit_rqs<T>;
+	if constexpr (Has_QUEUE_RQS<T>)
+		if (T::QUEUE_RQS)
+			ops.queue_rqs = queue_rqs<T>;
 	if constexpr (Has_complete<T>)
 		ops.complete = complete<T>;
 	if constexpr (Has_poll<T>)
