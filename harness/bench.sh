@@ -69,8 +69,9 @@ mkdir -p "$(dirname "$results")"
 {
 	echo "# null_blk against the C++ null block driver (cppnull)"
 	echo
-	echo "Kernel $release ($tc), $(date -u +%Y-%m-%d), QEMU $(qemu-system-x86_64 --version | head -n 1 | sed 's/.*version \([^ ]*\).*/\1/')" \
-		"($(cat "$WORK/accel" 2>/dev/null || echo tcg)), $(sed -n 's/^HARNESS: booted .*, \([0-9]*\) CPUs$/\1/p' "$log") guest CPU(s)," \
+	echo "Kernel $release ($tc, tree $(git -C "$BASE_TREE" rev-parse --short HEAD)), $(date -u +%Y-%m-%d)," \
+		"QEMU $(qemu-system-x86_64 --version | head -n 1 | sed 's/.*version \([^ ]*\).*/\1/')" \
+		"(TCG, -icount shift=0), $(sed -n 's/^HARNESS: booted .*, \([0-9]*\) CPUs$/\1/p' "$log") guest CPU(s)," \
 		"$REPS repetitions of ${RUNTIME}s (guest time) per driver and row, interleaved."
 	echo "Both drivers: queue_mode=2 irqmode=0 completion_nsec=0 hw_queue_depth=256"
 	echo "submit_queues=1 poll_queues=0 gb=16 bs=<fio bs>, scheduler none; fio"
@@ -78,6 +79,9 @@ mkdir -p "$(dirname "$results")"
 	echo
 	echo "QEMU -icount shift=0: guest time is guest instructions (1 ns each), so"
 	echo "IOPS are I/Os per 10^9 instructions of the whole path (fio included)."
+	echo "fio submits one I/O per system call (iodepth_batch_submit=1, its"
+	echo "default) and irqmode=0 ends each request inside queue_rq(), so a device"
+	echo "holds about one request per job at a time: iodepth changes little."
 	echo "ratio = mean C++ IOPS / mean C IOPS; spread = the lowest and highest"
 	echo "ratio of the repetitions (each C++ run over the C run next to it)."
 	echo
