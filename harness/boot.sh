@@ -60,6 +60,8 @@ tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
 [ "${BOOT_ONLY:-}" = 1 ] && exit 0
 sed -n 's/^HARNESS: //p' "$log" | sed '/^dmesg begin$/,/^dmesg end$/d'
 ok || die "the $tc kernel did not reach the end of /init ($accel, ${TIMEOUT}s); console log: $log"
+cpus=$(sed -n 's/^HARNESS: cpus //p' "$log")
+[ "${cpus:-0}" -ge 2 ] || die "the guest saw ${cpus:-no} CPU(s), QEMU gave it 2: the concurrency tests would run on one (console log: $log)"
 oops=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
 	grep -E 'WARNING:|BUG:|Oops|Call Trace:|general protection|UBSAN:|KASAN:|kernel BUG' | head -5)
 [ -z "$oops" ] || die "the $tc kernel logged: $oops (console log: $log)"

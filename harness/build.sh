@@ -107,6 +107,14 @@ if [ "${PREFIX_BUILD:-}" != 1 ]; then
 		ln -s "$src/drivers/net/phy/ax88796b.c" "$twin/ax88796b.c"
 		echo 'obj-m := ax88796b.o' >"$twin/Kbuild"
 		"${mk[@]}" M="$twin" modules >>"$log" 2>&1 || { tail -20 "$log" >&2; die "the C twin ax88796b.ko did not build (log: $log)"; }
+		# The C++ driver's device table reaches modules.alias (modpost
+		# finds it by its name), with the aliases of the C driver, so
+		# that udev loads it for the same PHYs.
+		cpp_aliases=$(awk '$3 == "ax88796b_cpp" { print $2 }' "$out"/modinst/lib/modules/*/modules.alias | sort)
+		c_aliases=$(/sbin/modinfo -F alias "$twin/ax88796b.ko" | sort)
+		[ -n "$cpp_aliases" ] && [ "$cpp_aliases" = "$c_aliases" ] ||
+			die "modules.alias has for ax88796b_cpp '$(echo $cpp_aliases)', the C driver has '$(echo $c_aliases)' (log: $log)"
+		echo "ax88796b_cpp: $(echo "$cpp_aliases" | wc -l) aliases in modules.alias, those of the C driver"
 	fi
 fi
 # Warning-free: compiler, modpost, Kconfig ("unmet direct dependencies").

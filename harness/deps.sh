@@ -15,7 +15,7 @@ PACKAGES=(
 	# checkpatch.pl: spdxcheck.py needs ply and GitPython
 	python3-ply python3-git
 	# base tree, series handling and review tools
-	linux-source-6.12 xz-utils git git-email libmailtools-perl b4 quilt patch
+	xz-utils git git-email libmailtools-perl b4 quilt patch
 	# boot tests and benchmarks (libc6-dev: libc.a, for the kselftest
 	# programs, linked static for the initramfs)
 	qemu-system-x86 busybox-static fio libc6-dev

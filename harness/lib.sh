@@ -63,8 +63,12 @@ series_patches() {
 	grep -v -e '^#' -e '^[[:space:]]*$' "$TOP/series" | sed "s|^|$TOP/patches/|"
 }
 
-# The Debian package version of the base, as recorded in the project.
+# The Debian package version of the base, as recorded in the project, the
+# package (linux-source-<major>.<minor>, from the version) and the Debian
+# suite that serves it.
 base_pkg_version() { cat "$TOP/harness/base-version"; }
+base_pkg_name() { base_pkg_version | sed -E 's/^([0-9]+\.[0-9]+).*/linux-source-\1/'; }
+BASE_SUITE=trixie-backports
 
 # Fail unless the base tree has been set up.
 need_base() {
