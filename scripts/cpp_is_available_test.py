@@ -160,18 +160,18 @@ print({libclang!r})
                             "Your g++ version:    11.4.0", "Minimum g++ version: 12.1.0")
 
     def test_clangxx_too_old(self):
-        cxx = self.compiler("Clang", "15.0.7")
-        cc = self.compiler("Clang", "15.0.7", cxx=False)
+        cxx = self.compiler("Clang", "16.0.6")
+        cc = self.compiler("Clang", "16.0.6", cxx=False)
         self.assert_failure(self.run_script(cxx=cxx, cc=cc), "too old",
-                            "Your clang++ version:    15.0.7", "Minimum clang++ version: 16.0.0")
+                            "Your clang++ version:    16.0.6", "Minimum clang++ version: 17.0.1")
 
     def test_gxx_minimum(self):
         self.assert_success(self.run_script(cxx=self.compiler("GCC", "12.1.0"),
                                             cc=self.compiler("GCC", "12.1.0", cxx=False)))
 
     def test_clangxx_minimum(self):
-        self.assert_success(self.run_script(cxx=self.compiler("Clang", "16.0.0"),
-                                            cc=self.compiler("Clang", "16.0.0", cxx=False)))
+        self.assert_success(self.run_script(cxx=self.compiler("Clang", "17.0.1"),
+                                            cc=self.compiler("Clang", "17.0.1", cxx=False)))
 
     def test_gxx_recent(self):
         self.assert_success(self.run_script(cxx=self.compiler("GCC", "14.2.1"),
@@ -259,12 +259,12 @@ print({libclang!r})
                             "python3-clang-19", "LIBCLANG_PATH")
 
     def test_libclang_too_old(self):
-        self.assert_failure(self.run_script(**self.gnu(), PYTHON3=self.python("14.0.6")),
-                            "libclang is too old", "Your libclang version:    14.0.6",
-                            "Minimum libclang version: 16.0.0")
+        self.assert_failure(self.run_script(**self.gnu(), PYTHON3=self.python("16.0.6")),
+                            "libclang is too old", "Your libclang version:    16.0.6",
+                            "Minimum libclang version: 17.0.1")
 
     def test_libclang_minimum(self):
-        self.assert_success(self.run_script(**self.gnu(), PYTHON3=self.python("16.0.0")))
+        self.assert_success(self.run_script(**self.gnu(), PYTHON3=self.python("17.0.1")))
 
     def test_real_libclang(self):
         # The probe itself, with the Python running this test.

@@ -87,11 +87,9 @@ class HrTimer {
 public:
 	explicit HrTimer(hrtimer::Callback cb)
 	{
-		// SAFETY: the timer is ours and not armed; the callback is
-		// set before anything can arm it.
-		bindings::hrtimer_init(t_.get(), bindings::CLOCK_MONOTONIC,
-				       bindings::HRTIMER_MODE_REL);
-		t_.get()->function = cb.fn;
+		// SAFETY: the timer is ours and not armed.
+		bindings::hrtimer_setup(t_.get(), cb.fn, bindings::CLOCK_MONOTONIC,
+					bindings::HRTIMER_MODE_REL);
 	}
 
 	HrTimer(const HrTimer &) = delete;

@@ -232,6 +232,23 @@ extern "C" ::kernel::module::detail::raw_module __this_module;
 #define MODULE_ALIAS(_alias) MODULE_INFO(alias, _alias)
 #define MODULE_FIRMWARE(_firmware) MODULE_INFO(firmware, _firmware)
 
+/*
+ * __CPP_MODULE_DEVICE_TABLE(type, name) - the name under which modpost
+ * finds the device table @name of bus @type, in a module and in built-in
+ * code alike: __mod_device_table__kmod_<module>__<type>__<name>, as
+ * MODULE_DEVICE_TABLE() of C (linux/module.h) names it.  The table is an
+ * extern "C" [[gnu::used]] object with that name: C++ mangles the name of
+ * a static one.
+ */
+#define __CPP_MODULE_DEVICE_TABLE(type, name)                                  \
+	__CPP_MODULE_CONCAT(                                                   \
+		__mod_device_table__kmod_,                                     \
+		__CPP_MODULE_CONCAT(                                           \
+			__KBUILD_MODNAME,                                      \
+			__CPP_MODULE_CONCAT(                                   \
+				__, __CPP_MODULE_CONCAT(                       \
+					    type, __CPP_MODULE_CONCAT(__, name)))))
+
 /* The C++ type of a parameter type of include/linux/moduleparam.h. */
 #define __CPP_PARAM_TYPE_byte unsigned char
 #define __CPP_PARAM_TYPE_short short

@@ -212,7 +212,7 @@ static void asix_bind(struct kunit *test)
 		   owner ? module_name(owner) : "built in");
 	asix_trace_end(test, emu, "bind");
 	KUNIT_EXPECT_EQ(test, !!(drv->flags & PHY_IS_INTERNAL), chip->internal);
-	KUNIT_EXPECT_EQ(test, phy_is_internal(phydev), chip->internal);
+	KUNIT_EXPECT_EQ(test, (bool)phydev->is_internal, chip->internal);
 	KUNIT_EXPECT_NOT_NULL(test, drv->soft_reset);
 	KUNIT_EXPECT_EQ(test, !!drv->read_status, chip->read_status);
 	KUNIT_EXPECT_EQ(test, !!drv->suspend, chip->suspend);

@@ -673,7 +673,7 @@ inline constexpr bool trivial_request_data =
 
 template <typename T>
 int init_request(bindings::blk_mq_tag_set *set, bindings::request *rq,
-		 unsigned int, unsigned int)
+		 unsigned int, int)
 {
 	using D = typename RequestDataOf<T>::type;
 	// SAFETY: blk-mq allocated the PDU with the size TagSet gave it,
@@ -749,7 +749,8 @@ struct TagSetConfig {
 	int numa_node = bindings::NUMA_NO_NODE;
 	/* The driver's queue_rq() may sleep (BLK_MQ_F_BLOCKING). */
 	bool blocking = false;
-	/* No I/O scheduler (BLK_MQ_F_NO_SCHED). */
+	/* No I/O scheduler unless one is chosen through sysfs
+	 * (BLK_MQ_F_NO_SCHED_BY_DEFAULT). */
 	bool no_sched = false;
 };
 
@@ -779,11 +780,11 @@ public:
 		set->queue_depth = cfg.queue_depth;
 		set->numa_node = cfg.numa_node;
 		set->cmd_size = sizeof(detail::Pdu<T>);
-		set->flags = bindings::BLK_MQ_F_SHOULD_MERGE;
+		set->flags = 0;
 		if (cfg.blocking)
 			set->flags |= bindings::BLK_MQ_F_BLOCKING;
 		if (cfg.no_sched)
-			set->flags |= bindings::BLK_MQ_F_NO_SCHED;
+			set->flags |= bindings::BLK_MQ_F_NO_SCHED_BY_DEFAULT;
 		set->driver_data = this;
 		if (cfg.poll_queues) {
 			set->nr_maps = bindings::HCTX_MAX_TYPES;

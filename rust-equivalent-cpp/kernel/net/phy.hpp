@@ -455,7 +455,8 @@ template <auto F> int result_callback(bindings::phy_device *phydev)
 	return from_result([&] { return F(Device::from_raw(phydev)); });
 }
 
-template <auto F> int match_callback(bindings::phy_device *phydev)
+template <auto F>
+int match_callback(bindings::phy_device *phydev, const bindings::phy_driver *)
 {
 	// SAFETY: as in result_callback().
 	return F(Device::from_raw(phydev));
@@ -659,15 +660,11 @@ template <Driver... Ts> struct DeviceTable {
 
 } // namespace kernel::net::phy
 
-#ifdef MODULE
 #define __CPP_PHY_DEVICE_TABLE(...)                                            \
 	using __CppPhyDeviceTable =                                            \
 		::kernel::net::phy::detail::DeviceTable<__VA_ARGS__>;          \
 	extern "C" [[gnu::used]] constinit const __CppPhyDeviceTable           \
-		__mod_mdio__phydev_device_table{};
-#else
-#define __CPP_PHY_DEVICE_TABLE(...)
-#endif
+		__CPP_MODULE_DEVICE_TABLE(mdio, cpp_phy_ids){};
 
 /**
  * KERNEL_MODULE_PHY_DRIVER() - declares a module that registers the PHY

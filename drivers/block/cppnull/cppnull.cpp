@@ -1,0 +1,487 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * C++ null block driver: the twin of null_blk (drivers/block/null_blk/)
+ * in blk-mq mode, with its module parameters and their defaults:
+ * submit_queues, poll_queues, hw_queue_depth, bs, gb, nr_devices,
+ * irqmode (0: none, 1: softirq, 2: timer, after completion_nsec),
+ * memory_backed, discard, rotational and home_node, plus write_cache.
+ * Devices are /dev/cppnullb<N>.  Without memory_backed, reads return
+ * whatever the pages held and writes go nowhere, as with null_blk.
+ */
+
+#include <kernel/alloc/kbox.hpp>
+#include <kernel/alloc/kvec.hpp>
+#include <kernel/block/mq.hpp>
+#include <kernel/cpu.hpp>
+#include <kernel/error.hpp>
+#include <kernel/hrtimer.hpp>
+#include <kernel/init.hpp>
+#include <kernel/module.hpp>
+#include <kernel/page.hpp>
+#include <kernel/print.hpp>
+#include <kernel/sync/spinlock.hpp>
+#include <kernel/xarray.hpp>
+
+namespace {
+
+using namespace kernel;
+using namespace kernel::block;
+using mq::Status;
+
+enum IrqMode : int { IRQ_NONE = 0, IRQ_SOFTIRQ = 1, IRQ_TIMER = 2 };
+
+/* What a device is made with: the module parameters, checked. */
+struct Config {
+	u32 submit_queues;
+	u32 poll_queues;
+	u32 hw_queue_depth;
+	u32 bs;
+	u64 gb;
+	int irqmode;
+	u64 completion_nsec;
+	bool memory_backed;
+	bool discard;
+	bool write_cache;
+	bool rotational;
+	int home_node;
+};
+
+class CppNull;
+using Request = mq::Request<CppNull>;
+using RequestRef = ARef<Request>;
+
+/* The pages of a memory-backed device, by page index. */
+using Pages = XArray<KBox<Page>>;
+
+constexpr u32 PAGE_SECTORS = PAGE_SIZE >> mq::SECTOR_SHIFT;
+
+/* The requests of a polled hardware queue, until it is polled. */
+struct PollQueue {
+	SpinLock<mq::RequestList<CppNull>> list{ KERNEL_LOCK_CLASS(
+		"cppnull::PollQueue::list") };
+};
+
+/* A device's data, which its callbacks share (mq::Operations). */
+class Device {
+public:
+	Device(init::Status &st, const Config &cfg) : cfg(cfg)
+	{
+		st.step([&]() -> Result<void> {
+			for (u32 i = 0; i < cfg.poll_queues; i++)
+				TRY(poll_.push(
+					TRY(KBox<PollQueue>::make(GFP_KERNEL)),
+					GFP_KERNEL));
+			return {};
+		});
+	}
+
+	Device(const Device &) = delete;
+	Device &operator=(const Device &) = delete;
+
+	/* The polled queue of the hardware queue @index. */
+	PollQueue &poll_queue(u32 index) const
+	{
+		return *poll_[index - cfg.submit_queues];
+	}
+
+	/* process() - reads or writes the data of @rq (memory_backed). */
+	Status process(const Request &rq) const
+	{
+		switch (rq.op()) {
+		case mq::Op::Read:
+			return transfer(rq, false);
+		case mq::Op::Write:
+			return transfer(rq, true);
+		case mq::Op::Flush:
+			// The data is in memory already: nothing to write back.
+			return Status::Ok;
+		case mq::Op::Discard:
+			if (!cfg.discard)
+				return Status::NotSupp;
+			discard(rq.sector(), rq.sectors());
+			return Status::Ok;
+		default:
+			return Status::NotSupp;
+		}
+	}
+
+	const Config cfg;
+
+private:
+	/*
+	 * Copies between the request's segments and the pages, a piece at
+	 * a time: a piece ends where a segment or a page ends.  A page that
+	 * was never written reads as zeroes; a write allocates it, and when
+	 * that fails the request is tried again later (Status::Resource:
+	 * what was written so far is written again).
+	 */
+	Status transfer(const Request &rq, bool write) const
+	{
+		auto pages = pages_.lock();
+		u64 pos = rq.sector() << mq::SECTOR_SHIFT;
+		Status st = Status::Ok;
+
+		rq.for_each_segment([&](const mq::Segment &seg) {
+			if (st != Status::Ok)
+				return;
+			seg.map([&](u8 *data) {
+				for (u32 done = 0; done < seg.len();) {
+					u64 idx = pos / PAGE_SIZE;
+					size_t off = pos % PAGE_SIZE;
+					u32 n = seg.len() - done;
+
+					if (n > PAGE_SIZE - off)
+						n = PAGE_SIZE - off;
+					if (write)
+						st = write_piece(
+							*pages, idx, off,
+							data + done, n);
+					else
+						read_piece(*pages, idx, off,
+							   data + done, n);
+					if (st != Status::Ok)
+						return;
+					done += n;
+					pos += n;
+				}
+			});
+		});
+		return st;
+	}
+
+	static void read_piece(const Pages &pages, u64 idx, size_t off, u8 *dst,
+			       u32 n)
+	{
+		const Page *p = pages.get(idx);
+
+		if (!p || p->read(dst, off, n).is_err())
+			__builtin_memset(dst, 0, n);
+	}
+
+	static Status write_piece(Pages &pages, u64 idx, size_t off,
+				  const u8 *src, u32 n)
+	{
+		Page *p = pages.get(idx);
+
+		if (!p) {
+			// Under a spinlock, in the I/O path: no sleeping,
+			// no reclaim that would issue I/O.
+			auto flags = GFP_NOWAIT | __GFP_NOWARN | __GFP_ZERO;
+			Result<Page> page = Page::alloc(flags);
+
+			if (page.is_err())
+				return Status::Resource;
+			Result<KBox<Page>> box =
+				KBox<Page>::make(flags, move(page.value()));
+			if (box.is_err() ||
+			    pages.store(idx, move(box.value()), flags).is_err())
+				return Status::Resource;
+			p = pages.get(idx);
+		}
+		return p->write(src, off, n).is_ok() ? Status::Ok
+						     : Status::IoErr;
+	}
+
+	/* Whole pages go; the rest of a partial page is zeroed. */
+	void discard(u64 sector, u32 nr) const
+	{
+		auto pages = pages_.lock();
+
+		while (nr) {
+			u64 idx = sector / PAGE_SECTORS;
+			u32 first = sector % PAGE_SECTORS;
+			u32 n = PAGE_SECTORS - first;
+
+			if (n > nr)
+				n = nr;
+			if (n == PAGE_SECTORS)
+				pages->remove(idx);
+			else if (Page *p = pages->get(idx))
+				(void)p->fill_zero(first << mq::SECTOR_SHIFT,
+						   n << mq::SECTOR_SHIFT);
+			sector += n;
+			nr -= n;
+		}
+	}
+
+	mutable SpinLock<Pages> pages_{ KERNEL_LOCK_CLASS("cppnull::pages") };
+	KVec<KBox<PollQueue>> poll_;
+};
+
+/* The blk-mq operations of the devices. */
+class CppNull {
+public:
+	using QueueData = Device;
+
+	/* A plug's batch comes in one call, as to null_blk (queue_rqs). */
+	static constexpr bool QUEUE_RQS = true;
+
+	/* What each request carries: its outcome, and its timer. */
+	struct RequestData {
+		Status result = Status::Ok;
+		HrTimer timer{
+			hrtimer::callback<&RequestData::timer, &timer_expired>
+		};
+
+		static void timer_expired(RequestData &d)
+		{
+			// SAFETY: queue_rq() gave up the reference when it
+			// started the timer.
+			Request::end(Request::from_data_owned(d), d.result);
+		}
+	};
+
+	static Status queue_rq(const Device &dev, mq::HwQueue &hctx,
+			       RequestRef &&rq, bool)
+	{
+		if (hctx.is_poll()) {
+			dev.poll_queue(hctx.index())
+				.list.lock()
+				->push_back(move(rq));
+			return Status::Ok;
+		}
+		Status st = Status::Ok;
+		if (dev.cfg.memory_backed) {
+			st = dev.process(*rq);
+			if (st == Status::Resource)
+				return st;
+		}
+		switch (dev.cfg.irqmode) {
+		case IRQ_SOFTIRQ:
+			rq->data().result = st;
+			Request::complete(move(rq));
+			break;
+		case IRQ_TIMER: {
+			RequestData &d = rq->data();
+
+			d.result = st;
+			// The timer ends it: give it the reference.
+			(void)rq.into_raw();
+			d.timer.start(dev.cfg.completion_nsec);
+			break;
+		}
+		default:
+			Request::end(move(rq), st);
+		}
+		return Status::Ok;
+	}
+
+	static void complete(RequestRef rq)
+	{
+		Status st = rq->data().result;
+
+		Request::end(move(rq), st);
+	}
+
+	static int poll(const Device &dev, mq::HwQueue &hctx)
+	{
+		mq::RequestList<CppNull> done;
+		int n = 0;
+
+		done.take_all(*dev.poll_queue(hctx.index()).list.lock());
+		while (!done.empty()) {
+			RequestRef rq = done.pop_front();
+			Status st = Status::Ok;
+
+			if (dev.cfg.memory_backed)
+				st = dev.process(*rq);
+			if (st == Status::Resource)
+				st = Status::IoErr;
+			Request::end(move(rq), st);
+			n++;
+		}
+		return n;
+	}
+
+	static mq::TimeoutAction timeout(const Device &, Request &rq)
+	{
+		pr_info("request {} timed out\n", rq.tag());
+		return mq::TimeoutAction::ResetTimer;
+	}
+};
+
+/* One device: its data, its queues and its disk. */
+class NullBlk {
+public:
+	NullBlk(init::Status &st, ThisModule module, u32 index,
+		const Config &cfg)
+	    : dev_(st, cfg), tags_(st,
+				   mq::TagSetConfig{
+					   .nr_hw_queues = cfg.submit_queues,
+					   .poll_queues = cfg.poll_queues,
+					   .queue_depth = cfg.hw_queue_depth,
+					   .numa_node = cfg.home_node,
+				   },
+				   dev_)
+	{
+		st.step([&]() -> Result<void> {
+			mq::GenDiskBuilder b;
+
+			b.capacity_sectors((cfg.gb << 30) >> mq::SECTOR_SHIFT)
+				.logical_block_size(cfg.bs)
+				.physical_block_size(cfg.bs)
+				.rotational(cfg.rotational)
+				.write_cache(cfg.write_cache, true);
+			if (cfg.discard)
+				b.max_discard_sectors(~0U >> mq::SECTOR_SHIFT);
+			disk_ = TRY(b.build(KFMT("cppnullb{}", index), module,
+					    tags_, dev_));
+			return {};
+		});
+	}
+
+	NullBlk(const NullBlk &) = delete;
+	NullBlk &operator=(const NullBlk &) = delete;
+
+private:
+	Device dev_;
+	mq::TagSet<CppNull> tags_;
+	mq::GenDisk<CppNull> disk_;
+};
+
+} // namespace
+
+KERNEL_MODULE_PARAM(submit_queues, int, 1, 0444, "Number of submission queues");
+KERNEL_MODULE_PARAM(poll_queues, int, 1, 0444,
+		    "Number of IOPOLL submission queues");
+KERNEL_MODULE_PARAM(home_node, int, NUMA_NO_NODE, 0444,
+		    "Home node for the device");
+KERNEL_MODULE_PARAM(queue_mode, int, 2, 0444,
+		    "Block interface to use (2=multiqueue, the only one)");
+KERNEL_MODULE_PARAM(gb, int, 250, 0444, "Size in GB");
+KERNEL_MODULE_PARAM(bs, int, 512, 0444, "Block size (in bytes)");
+KERNEL_MODULE_PARAM(nr_devices, uint, 1, 0444, "Number of devices to register");
+KERNEL_MODULE_PARAM(irqmode, int, IRQ_SOFTIRQ, 0444,
+		    "IRQ completion handler. 0-none, 1-softirq, 2-timer");
+KERNEL_MODULE_PARAM(
+	completion_nsec, ulong, 10000, 0444,
+	"Time in ns to complete a request in hardware. Default: 10,000ns");
+KERNEL_MODULE_PARAM(hw_queue_depth, int, 64, 0444,
+		    "Queue depth for each hardware queue. Default: 64");
+KERNEL_MODULE_PARAM(memory_backed, bool, false, 0444,
+		    "Create a memory-backed block device. Default: false");
+KERNEL_MODULE_PARAM(discard, bool, false, 0444,
+		    "Support discard operations (requires memory-backed "
+		    "device). Default: false");
+KERNEL_MODULE_PARAM(write_cache, bool, false, 0444,
+		    "Report a volatile write cache, so that flushes reach the "
+		    "device. Default: false");
+KERNEL_MODULE_PARAM(rotational, bool, false, 0444,
+		    "Set the rotational feature for the device. Default: false");
+
+namespace {
+
+/* The parameters, checked: a bad one fails the load, saying why. */
+Result<Config> config()
+{
+	Config c = {};
+	int v;
+
+	if (queue_mode.get() != 2) {
+		pr_err("queue_mode={}: only 2 (multiqueue) is supported\n",
+		       queue_mode.get());
+		return code::EINVAL;
+	}
+	v = submit_queues.get();
+	if (v < 1 || static_cast<u32>(v) > nr_cpu_ids()) {
+		pr_err("submit_queues={}: must be from 1 to {} (CPUs)\n", v,
+		       nr_cpu_ids());
+		return code::EINVAL;
+	}
+	c.submit_queues = v;
+	v = poll_queues.get();
+	if (v < 0 || static_cast<u32>(v) > nr_cpu_ids()) {
+		pr_err("poll_queues={}: must be from 0 to {} (CPUs)\n", v,
+		       nr_cpu_ids());
+		return code::EINVAL;
+	}
+	c.poll_queues = v;
+	v = hw_queue_depth.get();
+	if (v < 1 || v > 10240) {
+		pr_err("hw_queue_depth={}: must be from 1 to 10240\n", v);
+		return code::EINVAL;
+	}
+	c.hw_queue_depth = v;
+	v = bs.get();
+	if (v < 512 || static_cast<size_t>(v) > PAGE_SIZE || (v & (v - 1))) {
+		pr_err("bs={}: must be a power of 2 from 512 to {}\n", v,
+		       PAGE_SIZE);
+		return code::EINVAL;
+	}
+	c.bs = v;
+	v = gb.get();
+	if (v < 1 || v > 1024 * 1024) {
+		pr_err("gb={}: must be from 1 to 1048576\n", v);
+		return code::EINVAL;
+	}
+	c.gb = v;
+	if (nr_devices.get() < 1 || nr_devices.get() > 256) {
+		pr_err("nr_devices={}: must be from 1 to 256\n",
+		       nr_devices.get());
+		return code::EINVAL;
+	}
+	c.irqmode = irqmode.get();
+	if (c.irqmode < IRQ_NONE || c.irqmode > IRQ_TIMER) {
+		pr_err("irqmode={}: must be 0 (none), 1 (softirq) or 2 "
+		       "(timer)\n",
+		       c.irqmode);
+		return code::EINVAL;
+	}
+	c.completion_nsec = completion_nsec.get();
+	if (c.irqmode == IRQ_TIMER && c.completion_nsec > 1000000000UL) {
+		pr_err("completion_nsec={}: must be at most 1 s with "
+		       "irqmode=2\n",
+		       c.completion_nsec);
+		return code::EINVAL;
+	}
+	c.memory_backed = memory_backed.get();
+	c.discard = discard.get();
+	if (c.discard && !c.memory_backed) {
+		pr_err("discard=1 needs memory_backed=1\n");
+		return code::EINVAL;
+	}
+	c.write_cache = write_cache.get();
+	c.rotational = rotational.get();
+	c.home_node = home_node.get();
+	if (c.home_node != NUMA_NO_NODE &&
+	    (c.home_node < 0 ||
+	     static_cast<u32>(c.home_node) >= num_online_nodes())) {
+		pr_err("home_node={}: must be -1 or an online node (0 to {})\n",
+		       c.home_node, num_online_nodes() - 1);
+		return code::EINVAL;
+	}
+	return c;
+}
+
+class CppNullModule {
+public:
+	CppNullModule(init::Status &st, ThisModule module)
+	{
+		st.step([&]() -> Result<void> {
+			Config cfg = TRY(config());
+
+			for (u32 i = 0; i < nr_devices.get(); i++)
+				TRY(devs_.push(
+					TRY(KBox<NullBlk>::try_make(
+						GFP_KERNEL, module, i, cfg)),
+					GFP_KERNEL));
+			pr_info("{} device(s), irqmode {}, {}memory backed\n",
+				nr_devices.get(), cfg.irqmode,
+				cfg.memory_backed ? "" : "not ");
+			return {};
+		});
+	}
+
+	CppNullModule(const CppNullModule &) = delete;
+	CppNullModule &operator=(const CppNullModule &) = delete;
+
+private:
+	KVec<KBox<NullBlk>> devs_;
+};
+
+} // namespace
+
+KERNEL_MODULE(CppNullModule, "cppnull");
+MODULE_AUTHOR("C++ for Linux Contributors");
+MODULE_DESCRIPTION("C++ null block driver, the twin of null_blk");
+MODULE_LICENSE("GPL");
