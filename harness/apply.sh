@@ -15,6 +15,8 @@
 . "$(dirname "$0")/lib.sh"
 
 patches=$(series_patches) || die "cannot read $TOP/series"
+want=$(base_pkg_name)
+want=${want#linux-source-}
 npatches=$(echo "$patches" | grep -c .)
 
 # The patch-ids of the series, one per line, in order.
@@ -56,6 +58,9 @@ if [ -n "${KERNEL_SRC:-}" ]; then
 		die "KERNEL_SRC=$t is not a git tree; clone one (git clone .../linux.git) or use 'make setup' for the harness's own tree"
 	[ "$top" = "$t" ] || die "KERNEL_SRC=$t is inside the git tree $top; point KERNEL_SRC at its top"
 	[ -f "$t/Makefile" ] && grep -q '^PATCHLEVEL' "$t/Makefile" || die "KERNEL_SRC=$t is not a Linux kernel tree"
+	have=$(sed -n -e 's/^VERSION = \([0-9]*\)$/\1/p' -e 's/^PATCHLEVEL = \([0-9]*\)$/\1/p' "$t/Makefile" | paste -sd.)
+	[ "$have" = "$want" ] ||
+		die "KERNEL_SRC=$t is Linux $have; the series needs Linux $want.y (it is made against $(base_pkg_name) $(base_pkg_version)); the tree is unchanged"
 	gd=$(git -C "$t" rev-parse --absolute-git-dir)
 	[ ! -d "$gd/rebase-apply" ] && [ ! -d "$gd/rebase-merge" ] ||
 		die "KERNEL_SRC=$t has a git am or rebase in progress; finish it or run 'git am --abort'"
@@ -65,7 +70,7 @@ if [ -n "${KERNEL_SRC:-}" ]; then
 		echo "the series is already applied to $t" >&2
 	else
 		am "$t" -3 ||
-			die "the series does not apply to $t at $(git -C "$t" log -1 --format=%h) ($am_failed); it is made for Linux 6.12.y; the tree is unchanged"
+			die "the series does not apply to $t at $(git -C "$t" log -1 --format=%h) ($am_failed); it is made for Linux $want.y; the tree is unchanged"
 		echo "applied $npatches patches to $t" >&2
 	fi
 	echo "$t"

@@ -66,8 +66,10 @@ mirror=$(debian_mirror)
 rm -rf "$apt_dir" "$deb_dir"
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$deb_dir"
 echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $BASE_SUITE main" >"$apt_dir/sources.list"
-apt-get "${APT[@]}" update >"$apt_dir/update.log" 2>&1 ||
-	die "cannot read $BASE_SUITE from $mirror ($(grep -m1 -E '^(E|Err):' "$apt_dir/update.log")); check the network, then run make setup again"
+# What is downloaded goes when this script ends; the tree only if complete.
+trap 'rm -rf "$apt_dir" "$deb_dir" "$BASE_TREE.tmp"' EXIT
+apt-get "${APT[@]}" --error-on=any update >"$apt_dir/update.log" 2>&1 ||
+	die "cannot read $BASE_SUITE from $mirror ($(grep -m1 -E '^(E|W):' "$apt_dir/update.log" | sed 's/^[EW]: //')); check the network, then run make setup again"
 version=$want
 if ! apt-cache "${APT[@]}" madison "$pkg" | awk -F' *[|] *' -v v="$want" '$2 == v { f = 1 } END { exit !f }'; then
 	version=$(apt-cache "${APT[@]}" madison "$pkg" | awk -F' *[|] *' '{ print $2 }' | sort -V | tail -n 1)
@@ -86,7 +88,6 @@ dpkg-deb --fsys-tarfile "$deb_dir"/"${pkg}"_*.deb | tar -x -C "$deb_dir" "$tarba
 rm -rf "$BASE_TREE.tmp"
 mkdir -p "$BASE_TREE.tmp"
 tar -xJf "$deb_dir/$tarball" -C "$BASE_TREE.tmp" --strip-components=1 || die "cannot unpack $tarball"
-rm -rf "$deb_dir" "$apt_dir"
 
 kver=$(make -s -C "$BASE_TREE.tmp" kernelversion 2>/dev/null) || die "no kernel Makefile in $tarball"
 

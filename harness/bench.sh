@@ -24,7 +24,7 @@ tc=${1:-llvm}
 REPS=${REPS:-3}
 RUNTIME=${RUNTIME:-1}
 [ -d "$BASE_TREE/.git" ] || die "no base tree; run: make setup"
-[ -f "$BASE_TREE/drivers/block/cppnull.cpp" ] || die "the tree has no C++ null block driver"
+[ -f "$BASE_TREE/drivers/block/cppnull/cppnull.cpp" ] || die "the tree has no C++ null block driver"
 out=$BUILD_ROOT/$tc-bench
 results=$TOP/harness/bench/results/null_blk-$tc.md
 
@@ -63,6 +63,8 @@ BUILD_OUT=$out BOOT_ACCEL=tcg QEMU_EXTRA="-icount shift=0,sleep=off" \
 log=$LOG_DIR/bench-$tc.log
 grep -q '^HARNESS: bench: done' "$log" || die "the benchmark did not finish (console log: $log)"
 ! grep -q '^HARNESS: bench: FAILED' "$log" || die "$(grep '^HARNESS: bench: FAILED' "$log" | head -3) (console log: $log)"
+cpus=$(sed -n 's/^HARNESS: booted .*, \([0-9]*\) CPUs$/\1/p' "$log")
+[ "${cpus:-0}" -ge 2 ] || die "the benchmark guest saw ${cpus:-no} CPU(s): the 2-job rows need 2 (console log: $log)"
 
 release=$(cat "$out/include/config/kernel.release")
 mkdir -p "$(dirname "$results")"

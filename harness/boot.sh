@@ -58,7 +58,12 @@ fi
 tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
 # BOOT_ONLY=1: another /init (the benchmark's), which its caller checks.
 [ "${BOOT_ONLY:-}" = 1 ] && exit 0
-sed -n 's/^HARNESS: //p' "$log" | sed '/^dmesg begin$/,/^dmesg end$/d'
+# What the guest reported, without the kernel log: all of it goes to
+# $report; the console shows one verdict line per check and per module.
+report=${log%.log}-report.log
+sed -n 's/^HARNESS: //p' "$log" | sed '/^dmesg begin$/,/^dmesg end$/d' >"$report"
+grep -E '^(booted |cpus |(load|unload) [^ ]+: |[^ ]+: unload|phy (cpp|c): (ok|FAILED)$|blk: (ok|FAILED) |kselftest [^ ]+: (not ok|# (PASSED|FAILED|Totals))|kmemleak [a-z]+: [0-9]+ unreferenced|late [^ ]+: (ok|FAILED)$|ftrace: [0-9]+ C\+\+ functions|result )' "$report"
+echo "(the guest's full report: $report; the console log: $log)"
 ok || die "the $tc kernel did not reach the end of /init ($accel, ${TIMEOUT}s); console log: $log"
 cpus=$(sed -n 's/^HARNESS: cpus //p' "$log")
 [ "${cpus:-0}" -ge 2 ] || die "the guest saw ${cpus:-no} CPU(s), QEMU gave it 2: the concurrency tests would run on one (console log: $log)"

@@ -87,7 +87,7 @@ else
 	[ -z "$key" ] || echo "$key" >"$out/.harness-config-key"
 fi
 
-# A prefix build (24-each-patch-builds) is not booted: vmlinux and the
+# A prefix build (29-each-patch-builds) is not booted: vmlinux and the
 # modules are what it checks, without the boot image and the install.
 targets=()
 [ "${PREFIX_BUILD:-}" = 1 ] && targets=(vmlinux modules)

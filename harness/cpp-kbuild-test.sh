@@ -24,7 +24,8 @@
 # 7. With KASAN, UBSAN, retpolines and return thunks in the configuration,
 #    the C++ objects are compiled with those options and the code is
 #    instrumented (a separate, configured but not linked, tree).  KCFI is
-#    not among them: CONFIG_CPP excludes CFI_CLANG.
+#    not among them: CONFIG_CPP excludes CFI, which a configuration that
+#    asks for both shows (with clang, which has kCFI).
 . "$(dirname "$0")/lib.sh"
 
 tc=${1:-}
@@ -429,6 +430,23 @@ if [ -f "$inst/lib/test_cpp_kbuild_lang.o" ] && grep -qx CONFIG_CPP=y "$inst/.co
 	want retpoline ' (-mretpoline-external-thunk|-mindirect-branch=thunk-extern) ' ''
 	want rethunk ' -mfunction-return=thunk-extern ' ' U __x86_return_thunk'
 	echo "instrumented: KASAN, UBSAN, retpoline, rethunk flags reach the C++ objects"
+fi
+
+# CONFIG_CPP depends on !CFI (not on CFI_CLANG: a transitional alias of CFI,
+# which no new configuration sets): asked for both, kCFI wins, C++ is off.
+if [ "$tc" = llvm ]; then
+	printf 'CONFIG_CFI=y\nCONFIG_CPP=y\n' >"$scratch/cfi.config"
+	if { run tinyconfig &&
+		"$src/scripts/kconfig/merge_config.sh" -m -O "$inst" "$inst/.config" \
+			"$TOP"/harness/kconfig/*.config "$scratch/cfi.config" >>"$log" 2>&1 &&
+		run olddefconfig; }; then
+		grep -qx CONFIG_CFI=y "$inst/.config" || bad "kCFI: CONFIG_CFI=y did not stick"
+		grep -q '^CONFIG_CPP=y' "$inst/.config" && bad "kCFI: CONFIG_CPP is set together with CONFIG_CFI"
+		grep -qx CONFIG_CFI=y "$inst/.config" && ! grep -q '^CONFIG_CPP=y' "$inst/.config" &&
+			echo "kCFI: a configuration with CONFIG_CFI=y has no CONFIG_CPP"
+	else
+		bad "configuring a tree with kCFI failed"
+	fi
 fi
 
 [ $fail -eq 0 ] || die "C++ build rules ($tc): see the failures above (log: $log)"

@@ -53,7 +53,7 @@ fi
 # fio and the libraries it links, for the test of the C++ null block
 # driver (harness/guest/blk-test), when the tree has the driver (BLK_TEST=0:
 # not, for the tests of boot.sh itself, which do not need it).
-if [ -f "$src/drivers/block/cppnull.cpp" ] && [ "${BLK_TEST:-1}" = 1 ]; then
+if [ -f "$src/drivers/block/cppnull/cppnull.cpp" ] && [ "${BLK_TEST:-1}" = 1 ]; then
 	command -v fio >/dev/null || die "fio is missing; run: make deps"
 	install -m 755 "$TOP/harness/guest/blk-test" "$root/blk-test"
 	cp /usr/bin/fio "$root/bin/fio"

@@ -212,7 +212,7 @@ kmake_init() {
 
 build_dir() {
 	local src=${2:-$BASE_TREE}
-	# BUILD_OUT: an explicit output directory (24-each-patch-builds).
+	# BUILD_OUT: an explicit output directory (29-each-patch-builds).
 	if [ -n "${BUILD_OUT:-}" ]; then
 		echo "$BUILD_OUT"
 		return

@@ -85,8 +85,11 @@ if os.path.exists(cover):
     m = re.search(r"^base-commit: ([0-9a-f]{40})$", text, re.M)
     if not m:
         err("cover letter: no base-commit:")
-    if not re.search(r"Linux 6\.12\.\d+", text):
-        err("cover letter: does not name the base kernel version")
+    # The upstream version of the Debian package: "7.3.4" of "7.3.4-1~bpo13+1".
+    base = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                             "base-version")).read().split("-")[0].strip()
+    if not re.search(r"Linux %s\b" % re.escape(base), text):
+        err("cover letter: does not name the base kernel version (Linux %s)" % base)
     work = os.environ.get("WORK") or os.path.join(top, ".work")
     base = subprocess.run(["git", "-C", os.path.join(work, "linux"), "rev-parse",
                            "-q", "--verify", "base^{commit}"], capture_output=True, text=True)

@@ -27,6 +27,13 @@ mkdir "$tmp/plain"
 expect_error "not a git tree" "is not a git tree" "$tmp/plain"
 git init -q "$tmp/notkernel" && git -C "$tmp/notkernel" commit -q --allow-empty -m x
 expect_error "not a kernel tree" "is not a Linux kernel tree" "$tmp/notkernel"
+# A kernel tree of another version (6.12): refused before git am, unchanged.
+git init -q "$tmp/linux-6.12"
+printf 'VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 117\n' >"$tmp/linux-6.12/Makefile"
+git -C "$tmp/linux-6.12" add Makefile && git -C "$tmp/linux-6.12" commit -q -m "Linux 6.12.117"
+head=$(git -C "$tmp/linux-6.12" rev-parse HEAD)
+expect_error "another kernel version" "is Linux 6.12; the series needs Linux 7.3.y" "$tmp/linux-6.12"
+[ "$(git -C "$tmp/linux-6.12" rev-parse HEAD)" = "$head" ] || { echo "another kernel version: HEAD moved"; bad=1; }
 
 # A dirty tree: refused, the change is still there.
 test_tree_reset
@@ -65,6 +72,18 @@ if KERNEL_SRC=$TEST_TREE GIT_COMMITTER_NAME=ignored "$TOP/harness/apply.sh" >"$t
 	echo "good tree: $n patches applied once"
 else
 	echo "good tree: failed:"; cat "$tmp/err"; bad=1
+fi
+
+# The base cannot be fetched (no archive at that address): one line saying
+# what failed and what to run, and no base tree, not even a partial one.
+if WORK=$tmp/work DEBIAN_MIRROR=http://127.0.0.1:9/debian "$TOP/harness/base.sh" >"$tmp/out" 2>"$tmp/err"; then
+	echo "unreachable archive: base.sh succeeded"; bad=1
+elif [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -q "cannot read trixie-backports from http://127.0.0.1:9/debian.*run make setup again" "$tmp/err"; then
+	echo "unreachable archive: got:"; cat "$tmp/err"; bad=1
+elif [ -e "$tmp/work/linux" ] || [ -e "$tmp/work/linux.tmp" ]; then
+	echo "unreachable archive: a base tree was left in $tmp/work"; bad=1
+else
+	echo "unreachable archive: $(cat "$tmp/err")"
 fi
 
 # A missing package without root: one line naming the command.

@@ -1,0 +1,96 @@
+#!/bin/bash
+# level: full
+# Every patch builds on its own (bisectability), and with CONFIG_CPP=n the
+# series changes nothing in the kernel.
+#
+# With LLVM=1, incrementally: each step rebuilds only what it changes
+# (kbuild follows the CONFIG_ options each object uses, and the commands
+# that built it), and ccache serves what another build compiled.
+# 1. .work/build/llvm-cpp-off: the unpatched base with the options of
+#    harness/kconfig/ that the base defines, but smp.config (ACPI, which
+#    the comparison does not need and which lengthens a build from scratch
+#    most), then, in the same directory, the whole series with the same
+#    options (so CONFIG_CPP=n): both must link the same objects into
+#    vmlinux, build the same modules, and give vmlinux the same symbol
+#    table (names, types and addresses).  The patches that do not define
+#    CONFIG_CPP yet are built there too.
+# 2. The patches that define CONFIG_CPP, in 20-build-llvm's directory (the
+#    whole series with every option of harness/kconfig/): walking from the
+#    first of them to the last but one, with the options each prefix
+#    defines, each step rebuilds what the patch changes.  A patch that only
+#    touches Documentation/ or MAINTAINERS has nothing to build.  The last
+#    patch is 20-build-llvm's build, which is built again at the end, so
+#    that the directory is left as 20 made it.
+. "$(dirname "$0")/../lib.sh"
+need_base_or_skip
+"$TOP/harness/apply.sh" >/dev/null || exit 1
+n=$(series_patches | wc -l)
+off=$BUILD_ROOT/llvm-cpp-off
+on=$(build_dir llvm)
+[ -f "$on/.config" ] || { echo "no llvm build (did 20-build-llvm fail?)"; exit 1; }
+restore() {
+	git -C "$BASE_TREE" checkout -q "$SERIES_BRANCH"
+	echo "20-build-llvm's build, again"
+	SECONDS=0
+	"$TOP/harness/build.sh" llvm >/dev/null || { echo "rebuilding the series failed"; exit 1; }
+	echo "(${SECONDS} s)"
+}
+trap 'git -C "$BASE_TREE" checkout -q "$SERIES_BRANCH"' EXIT
+mapfile -t commits < <(git -C "$BASE_TREE" rev-list --reverse "$BASE_TAG..$SERIES_BRANCH")
+bad=0
+
+snapshot() {	# name build-directory: what CONFIG_CPP=n must not change
+	mkdir -p "$WORK/cpp-off"
+	PATH=$LLVM_BIN:$PATH llvm-ar t "$2/vmlinux.a" | sed "s|^$2/||" >"$WORK/cpp-off/$1.objects"
+	cp "$2/modules.order" "$WORK/cpp-off/$1.modules"
+	PATH=$LLVM_BIN:$PATH llvm-nm -n "$2/vmlinux" >"$WORK/cpp-off/$1.symbols"
+}
+
+git -C "$BASE_TREE" checkout -q --detach "$BASE_TAG" || exit 1
+echo "base (no patch)"
+SECONDS=0
+BUILD_OUT=$off KCONFIG_SKIP=smp.config PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || exit 1
+snapshot base "$off"
+echo "(${SECONDS} s)"
+git -C "$BASE_TREE" checkout -q --detach "$SERIES_BRANCH" || exit 1
+echo "series, CONFIG_CPP=n (the options of the base)"
+SECONDS=0
+BUILD_OUT=$off KCONFIG_SKIP=smp.config PREFIX_BUILD=1 PREFIX_BUILD_REF=$BASE_TAG "$TOP/harness/build.sh" llvm || exit 1
+grep -q '^CONFIG_CPP=y' "$off/.config" && { echo "CONFIG_CPP is set"; exit 1; }
+snapshot series "$off"
+echo "(${SECONDS} s)"
+for what in objects modules symbols; do
+	if ! cmp -s "$WORK/cpp-off/base.$what" "$WORK/cpp-off/series.$what"; then
+		echo "CONFIG_CPP=n changes the $what of the kernel:"
+		diff "$WORK/cpp-off/base.$what" "$WORK/cpp-off/series.$what" | head -10
+		bad=1
+	fi
+done
+[ $bad -eq 0 ] && echo "CONFIG_CPP=n: same $(wc -l <"$WORK/cpp-off/base.objects") vmlinux objects, $(wc -l <"$WORK/cpp-off/base.modules") modules and $(wc -l <"$WORK/cpp-off/base.symbols") vmlinux symbols as the base"
+
+built=0
+for i in $(seq 1 $((n - 1))); do
+	c=${commits[$((i - 1))]}
+	echo "patch $i/$n: $(git -C "$BASE_TREE" log -1 --format=%s "$c")"
+	if [ -z "$(git -C "$BASE_TREE" diff-tree --no-commit-id --name-only -r "$c" -- . ':!Documentation/' ':!MAINTAINERS')" ]; then
+		echo "only Documentation/ and MAINTAINERS: nothing to build"
+		continue
+	fi
+	git -C "$BASE_TREE" checkout -q --detach "$c" || exit 1
+	skip=
+	if git -C "$BASE_TREE" grep -qE '^config CPP$' -- init/Kconfig; then
+		dir=$on
+	else
+		dir=$off skip=smp.config
+	fi
+	SECONDS=0
+	BUILD_OUT=$dir KCONFIG_SKIP=$skip PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || { bad=1; continue; }
+	built=$((built + 1))
+	if [ "$dir" = "$on" ]; then
+		grep -q '^CONFIG_CPP=y' "$dir/.config" || { echo "patch $i: CONFIG_CPP is not set"; bad=1; }
+	fi
+	echo "(${SECONDS} s, in ${dir##*/})"
+done
+restore
+[ $bad -eq 0 ] || exit 1
+echo "$built of patches 1..$((n - 1)) of $n built on their own (LLVM=1, with the C++ options they define); patch $n is 20-build-llvm's"
