@@ -88,7 +88,8 @@ public:
 	explicit HrTimer(hrtimer::Callback cb)
 	{
 		// SAFETY: the timer is ours and not armed.
-		bindings::hrtimer_setup(t_.get(), cb.fn, bindings::CLOCK_MONOTONIC,
+		bindings::hrtimer_setup(t_.get(), cb.fn,
+					bindings::CLOCK_MONOTONIC,
 					bindings::HRTIMER_MODE_REL);
 	}
 

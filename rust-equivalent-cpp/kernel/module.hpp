@@ -241,13 +241,11 @@ extern "C" ::kernel::module::detail::raw_module __this_module;
  * a static one.
  */
 #define __CPP_MODULE_DEVICE_TABLE(type, name)                                  \
-	__CPP_MODULE_CONCAT(                                                   \
-		__mod_device_table__kmod_,                                     \
-		__CPP_MODULE_CONCAT(                                           \
-			__KBUILD_MODNAME,                                      \
-			__CPP_MODULE_CONCAT(                                   \
-				__, __CPP_MODULE_CONCAT(                       \
-					    type, __CPP_MODULE_CONCAT(__, name)))))
+	__CPP_MODULE_DEVICE_TABLE2(__KBUILD_MODNAME, type, name)
+#define __CPP_MODULE_DEVICE_TABLE2(mod, type, name)                            \
+	__CPP_MODULE_DEVICE_TABLE3(mod, type, name)
+#define __CPP_MODULE_DEVICE_TABLE3(mod, type, name)                            \
+	__mod_device_table__kmod_##mod##__##type##__##name
 
 /* The C++ type of a parameter type of include/linux/moduleparam.h. */
 #define __CPP_PARAM_TYPE_byte unsigned char

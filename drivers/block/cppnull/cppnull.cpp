@@ -366,8 +366,9 @@ KERNEL_MODULE_PARAM(discard, bool, false, 0444,
 KERNEL_MODULE_PARAM(write_cache, bool, false, 0444,
 		    "Report a volatile write cache, so that flushes reach the "
 		    "device. Default: false");
-KERNEL_MODULE_PARAM(rotational, bool, false, 0444,
-		    "Set the rotational feature for the device. Default: false");
+KERNEL_MODULE_PARAM(
+	rotational, bool, false, 0444,
+	"Set the rotational feature for the device. Default: false");
 
 namespace {
 
