@@ -25,12 +25,16 @@ log=$LOG_DIR/${BOOT_LOG:-boot-$tc}.log
 TIMEOUT=${BOOT_TIMEOUT:-300}
 
 # QEMU_EXTRA: more options for QEMU (the benchmark's -icount).
+# Two CPUs in two sockets: without ACPI, the kernel finds the CPUs in
+# SeaBIOS's MP table, which lists only the first CPU of each socket (its
+# mptable.c), so with QEMU's default of two cores in one socket the guest
+# would see one.
 read -ra extra <<<"${QEMU_EXTRA:-}"
 qemu() {	# accel timeout
 	local accel=$1 t=$2 cpu=max
 	[ "$accel" = kvm ] && cpu=host
 	timeout --foreground -k 5 "$t" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
-		-m 1G -smp 2 -nodefaults -display none -no-reboot "${extra[@]}" \
+		-m 1G -smp 2,sockets=2 -nodefaults -display none -no-reboot "${extra[@]}" \
 		-serial stdio -kernel "$kernel" -initrd "$initrd" \
 		-append "console=ttyS0 loglevel=4 panic=-1 oops=panic" </dev/null >"$log" 2>&1
 }

@@ -7,13 +7,11 @@
 # (kbuild follows the CONFIG_ options each object uses, and the commands
 # that built it), and ccache serves what another build compiled.
 # 1. .work/build/llvm-cpp-off: the unpatched base with the options of
-#    harness/kconfig/ that the base defines, but smp.config (ACPI, which
-#    the comparison does not need and which lengthens a build from scratch
-#    most), then, in the same directory, the whole series with the same
-#    options (so CONFIG_CPP=n): both must link the same objects into
-#    vmlinux, build the same modules, and give vmlinux the same symbol
-#    table (names, types and addresses).  The patches that do not define
-#    CONFIG_CPP yet are built there too.
+#    harness/kconfig/ that the base defines, then, in the same directory,
+#    the whole series with the same options (so CONFIG_CPP=n): both must
+#    link the same objects into vmlinux, build the same modules, and give
+#    vmlinux the same symbol table (names, types and addresses).  The
+#    patches that do not define CONFIG_CPP yet are built there too.
 # 2. The patches that define CONFIG_CPP, in 20-build-llvm's directory (the
 #    whole series with every option of harness/kconfig/): walking from the
 #    first of them to the last but one, with the options each prefix
@@ -49,13 +47,13 @@ snapshot() {	# name build-directory: what CONFIG_CPP=n must not change
 git -C "$BASE_TREE" checkout -q --detach "$BASE_TAG" || exit 1
 echo "base (no patch)"
 SECONDS=0
-BUILD_OUT=$off KCONFIG_SKIP=smp.config PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || exit 1
+BUILD_OUT=$off PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || exit 1
 snapshot base "$off"
 echo "(${SECONDS} s)"
 git -C "$BASE_TREE" checkout -q --detach "$SERIES_BRANCH" || exit 1
 echo "series, CONFIG_CPP=n (the options of the base)"
 SECONDS=0
-BUILD_OUT=$off KCONFIG_SKIP=smp.config PREFIX_BUILD=1 PREFIX_BUILD_REF=$BASE_TAG "$TOP/harness/build.sh" llvm || exit 1
+BUILD_OUT=$off PREFIX_BUILD=1 PREFIX_BUILD_REF=$BASE_TAG "$TOP/harness/build.sh" llvm || exit 1
 grep -q '^CONFIG_CPP=y' "$off/.config" && { echo "CONFIG_CPP is set"; exit 1; }
 snapshot series "$off"
 echo "(${SECONDS} s)"
@@ -77,14 +75,13 @@ for i in $(seq 1 $((n - 1))); do
 		continue
 	fi
 	git -C "$BASE_TREE" checkout -q --detach "$c" || exit 1
-	skip=
 	if git -C "$BASE_TREE" grep -qE '^config CPP$' -- init/Kconfig; then
 		dir=$on
 	else
-		dir=$off skip=smp.config
+		dir=$off
 	fi
 	SECONDS=0
-	BUILD_OUT=$dir KCONFIG_SKIP=$skip PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || { bad=1; continue; }
+	BUILD_OUT=$dir PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || { bad=1; continue; }
 	built=$((built + 1))
 	if [ "$dir" = "$on" ]; then
 		grep -q '^CONFIG_CPP=y' "$dir/.config" || { echo "patch $i: CONFIG_CPP is not set"; bad=1; }
