@@ -13,7 +13,7 @@ tc=${TOOLCHAIN:-llvm}
 stage "packages"
 "$TOP/harness/deps.sh" || exit 1
 if [ -z "${KERNEL_SRC:-}" ]; then
-	stage "base tree (linux-source-6.12 $(base_pkg_version))"
+	stage "base tree ($(base_pkg_name) $(base_pkg_version))"
 	"$TOP/harness/base.sh" || exit 1
 fi
 stage "apply the series ($(series_patches | wc -l) patches)"
