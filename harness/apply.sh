@@ -102,7 +102,7 @@ if [ -n "$tip" ]; then
 fi
 git -C "$t" am --abort >/dev/null 2>&1
 git -C "$t" checkout -q -f -B "$SERIES_BRANCH" "$BASE_TAG" &&
-	git -C "$t" clean -q -fdx || die "cannot reset $t to the base"
+	git -C "$t" clean -q -fdx -e '/.build-*' || die "cannot reset $t to the base"
 am "$t" --committer-date-is-author-date --whitespace=error ||
 	die "the series does not apply to the base ($am_failed)"
 git -C "$t" config cpp.appliedtip "$(git -C "$t" rev-parse HEAD)"

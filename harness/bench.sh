@@ -25,7 +25,7 @@ REPS=${REPS:-3}
 RUNTIME=${RUNTIME:-1}
 [ -d "$BASE_TREE/.git" ] || die "no base tree; run: make setup"
 [ -f "$BASE_TREE/drivers/block/cppnull/cppnull.cpp" ] || die "the tree has no C++ null block driver"
-out=$BUILD_ROOT/$tc-bench
+out=$(build_dir "$tc-bench")
 results=$TOP/harness/bench/results/null_blk-$tc.md
 
 # The kernel: the QEMU fragment and the benchmark's, without the test

@@ -8,7 +8,8 @@
 #
 # llvm: LLVM=1 with LLVM 19 first in PATH; gcc: the system's gcc.  ccache
 # is used as the compiler launcher when it is installed.  The output goes
-# to .work/build/<toolchain>; the log to .work/log/build-<toolchain>.log.
+# to TREE/.build-<toolchain> (lib.sh: build_dir); the log to
+# .work/log/build-<toolchain>.log.
 . "$(dirname "$0")/lib.sh"
 
 tc=${1:-}
@@ -116,6 +117,19 @@ if [ "${PREFIX_BUILD:-}" != 1 ]; then
 			die "modules.alias has for ax88796b_cpp '$(echo $cpp_aliases)', the C driver has '$(echo $c_aliases)' (log: $log)"
 		echo "ax88796b_cpp: $(echo "$cpp_aliases" | wc -l) aliases in modules.alias, those of the C driver"
 	fi
+fi
+# The C++ Kbuild test as an external module (lib.sh: cpp_kbuild_ext):
+# C and C++ objects with per-directory and per-object C++ flags, built
+# against this kernel, installed in updates/; the guest loads it
+# (harness/initramfs.sh), and it fails to load if a check of its C++
+# fails.
+if [ "${PREFIX_BUILD:-}" != 1 ] && grep -q '^CONFIG_TEST_CPP_KBUILD=y' "$out/.config"; then
+	ext=$out/cpp-kbuild-ext
+	rm -rf "$ext"
+	cpp_kbuild_ext "$src" "$ext" &&
+		"${mk[@]}" M="$ext" modules >>"$log" 2>&1 &&
+		"${mk[@]}" M="$ext" INSTALL_MOD_PATH="$out/modinst" modules_install >>"$log" 2>&1 ||
+		{ tail -20 "$log" >&2; die "the external C++ module test_cpp_kbuild_ext.ko did not build (log: $log)"; }
 fi
 # Warning-free: compiler, modpost, Kconfig ("unmet direct dependencies").
 # With ccache an object that hits the cache replays its warnings, so a

@@ -6,7 +6,9 @@
 #   cpp-kbuild-test.sh llvm|gcc
 #
 # 1. The C++ Kbuild test of the tree (lib/test_cpp_kbuild*) builds as an
-#    external module mixing C and C++, with cxxflags-y, CXXFLAGS_<obj>,
+#    external module mixing C and C++ (lib.sh: cpp_kbuild_ext; the module
+#    that harness/build.sh builds the same way is what the boot tests
+#    load), with cxxflags-y, CXXFLAGS_<obj>,
 #    CXXFLAGS_REMOVE_<obj> and KCXXFLAGS, without a warning with W=1; the
 #    .cmd files show the flags; fixdep tracks the C++ header; a change of
 #    CXX_VERSION_TEXT rebuilds the C++ objects.
@@ -20,8 +22,7 @@
 #    strings, build_assert(), module parameter permissions, and locks: with
 #    clang++, data used without its lock).
 # 5. make clean removes the C++ build artifacts.
-# 6. The kernel boots and loads and unloads the external module.
-# 7. With KASAN, UBSAN, retpolines and return thunks in the configuration,
+# 6. With KASAN, UBSAN, retpolines and return thunks in the configuration,
 #    the C++ objects are compiled with those options and the code is
 #    instrumented (a separate, configured but not linked, tree).  KCFI is
 #    not among them: CONFIG_CPP excludes CFI, which a configuration that
@@ -45,17 +46,7 @@ run() { "${KMAKE[@]}" "$@" >>"$log" 2>&1; }
 
 # 1. External module.
 ext=$scratch/ext
-cp "$src"/lib/test_cpp_kbuild*.{c,cpp,h,hpp} "$ext/"
-cat >"$ext/Kbuild" <<'EOF'
-obj-m := test_cpp_kbuild_ext.o
-test_cpp_kbuild_ext-y := test_cpp_kbuild_main.o test_cpp_kbuild_lang.o \
-			 test_cpp_kbuild_comdat.o
-cxxflags-y := -DTEST_CXXFLAGS_Y
-CXXFLAGS_test_cpp_kbuild_lang.o := -DTEST_CXXFLAGS_OBJ \
-	-DTEST_CXX_MIN_13_17=$(if $(call cxx-min-version, 130000, 170000),1,0) \
-	-DTEST_CXX_THREAD_SAFETY=$(if $(filter y,$(call cxx-option-yn,-Wthread-safety)),1,0)
-CXXFLAGS_REMOVE_test_cpp_kbuild_comdat.o := -DTEST_CXXFLAGS_Y
-EOF
+cpp_kbuild_ext "$src" "$ext" || die "cannot set up the external module in $ext"
 run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS W=1 modules || { tail -20 "$log"; die "the external C++ module did not build (log: $log)"; }
 warnings=$(grep -i -E '(^|[: ])warning[:(]' "$log")
 [ -z "$warnings" ] || bad "the external module build (W=1) has warnings: $warnings"
@@ -380,17 +371,8 @@ left=$(cd "$ext" && find . -name '*.o' -o -name '*.ko' -o -name '*.[is]' -o -nam
 [ -z "$left" ] || bad "make clean left: $left"
 echo "make clean: no C++ build artifacts left"
 
-# 6. Boot with the external module.
-run M="$ext" KCXXFLAGS=-DTEST_KCXXFLAGS modules &&
-	run M="$ext" INSTALL_MOD_PATH="$out/modinst" modules_install || bad "installing the module failed"
-EXTRA_MODULES=test_cpp_kbuild_ext "$TOP/harness/initramfs.sh" "$tc" || exit 1
-"$TOP/harness/boot.sh" "$tc" || fail=1
-grep -q 'test_cpp_kbuild_ext: all C++ checks passed' "$LOG_DIR/boot-$tc.log" || bad "the external module did not pass its checks"
-rm -rf "$out"/modinst/lib/modules/*/updates
-"$TOP/harness/initramfs.sh" "$tc" >/dev/null || exit 1
-
-# 7. Instrumentation reaches C++.
-inst=$BUILD_ROOT/$tc-instrumented
+# 6. Instrumentation reaches C++.
+inst=$(build_dir "$tc-instrumented")
 mkdir -p "$inst"
 kmake_init "$tc" "$src" "$inst"
 frag=$scratch/instrumented.config

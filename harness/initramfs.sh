@@ -6,7 +6,7 @@
 # contain C++ objects (an object foo.o of a module is C++ when foo.cpp
 # exists in the source tree).
 #
-#   initramfs.sh llvm|gcc [TREE]    -> .work/build/<tc>/initramfs.cpio
+#   initramfs.sh llvm|gcc [TREE]    -> <build dir>/initramfs.cpio
 #
 # INIT=file: another /init (the benchmark's).
 . "$(dirname "$0")/lib.sh"
@@ -75,6 +75,10 @@ while read -r o; do
 		fi
 	done
 done <"$out/modules.order"
+# The C++ Kbuild test built as an external module (harness/build.sh).
+if [ -n "$(find "$out/modinst/lib/modules" -path '*/updates/test_cpp_kbuild_ext.ko' 2>/dev/null)" ]; then
+	echo test_cpp_kbuild_ext >>"$root/cpp-modules"
+fi
 # EXTRA_MODULES: more module names to load (the tests use it).
 for m in ${EXTRA_MODULES:-}; do echo "$m" >>"$root/cpp-modules"; done
 

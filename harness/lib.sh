@@ -15,7 +15,6 @@ case $TOP in *[[:space:]]*) echo "error: the project path '$TOP' contains white 
 WORK=${WORK:-$TOP/.work}
 BASE_TREE=$WORK/linux		# base + series, branch $SERIES_BRANCH
 TEST_TREE=$WORK/test-tree	# throw-away worktree used by the tests
-BUILD_ROOT=$WORK/build		# O= output directories, one per toolchain
 LOG_DIR=$WORK/log
 SERIES_BRANCH=cpp-for-linux
 BASE_TAG=base
@@ -79,8 +78,9 @@ need_base() {
 # Untracked files of a kernel tree, ignored ones included: Debian's
 # .gitignore ignores every top-level entry, so a new file that was not
 # added with `git add -f` is invisible to `git status` but still built.
+# The build directories (build_dir) are not among them.
 untracked_files() {
-	git -C "$1" ls-files --others -- . ':!.pc' | head -n 5
+	git -C "$1" ls-files --others -- . ':!.pc' ':!.build-*' | head -n 5
 }
 
 # Every file below the mirror roots of the project (project paths).
@@ -183,9 +183,35 @@ worktree_id() {
 	git -C "$TEST_TREE" add -A -f -- . ':!.pc' && git -C "$TEST_TREE" write-tree
 }
 
-# build_dir TOOLCHAIN [TREE]: the O= directory for a tree and toolchain;
-# the harness's tree builds in .work/build/<tc>, another tree in a
-# directory of its own.
+# build_dir NAME [TREE]: the O= directory of a build of a tree (NAME: the
+# toolchain, or the toolchain and what the build is for: llvm-cpp-off,
+# gcc-bench, ...): TREE/.build-NAME.  Kbuild names the source tree ".."
+# from a direct subdirectory, so that every path on the compiler's command
+# line, and in what the preprocessor emits, is relative: ccache then hits
+# whatever path the project is cloned to (CI's clone fills nothing anew)
+# and across the build directories of one tree (a CONFIG_CPP=n build hits
+# the objects of the CONFIG_CPP=y one).  The kernel's .gitignore ignores
+# ".*".
+# cpp_kbuild_ext SRC DIR: DIR becomes an external module made of the C++
+# Kbuild test of the tree SRC (lib/test_cpp_kbuild*, C and C++ objects),
+# test_cpp_kbuild_ext.ko, with per-directory and per-object C++ flags.
+# harness/build.sh builds it into every kernel it boots (the guest loads
+# it); harness/cpp-kbuild-test.sh checks its flags and dependencies.
+cpp_kbuild_ext() {
+	mkdir -p "$2" &&
+		cp "$1"/lib/test_cpp_kbuild*.{c,cpp,h,hpp} "$2/" &&
+		cat >"$2/Kbuild" <<'EOF'
+obj-m := test_cpp_kbuild_ext.o
+test_cpp_kbuild_ext-y := test_cpp_kbuild_main.o test_cpp_kbuild_lang.o \
+			 test_cpp_kbuild_comdat.o
+cxxflags-y := -DTEST_CXXFLAGS_Y
+CXXFLAGS_test_cpp_kbuild_lang.o := -DTEST_CXXFLAGS_OBJ \
+	-DTEST_CXX_MIN_13_17=$(if $(call cxx-min-version, 130000, 170000),1,0) \
+	-DTEST_CXX_THREAD_SAFETY=$(if $(filter y,$(call cxx-option-yn,-Wthread-safety)),1,0)
+CXXFLAGS_REMOVE_test_cpp_kbuild_comdat.o := -DTEST_CXXFLAGS_Y
+EOF
+}
+
 # kmake_init llvm|gcc SRC OUT: set the array KMAKE to the make command that
 # builds the tree SRC into OUT with that toolchain.  llvm: LLVM=1 with LLVM 19
 # first in PATH; gcc: the system's gcc.  ccache is the compiler launcher
@@ -211,15 +237,10 @@ kmake_init() {
 }
 
 build_dir() {
-	local src=${2:-$BASE_TREE}
-	# BUILD_OUT: an explicit output directory (29-each-patch-builds).
+	# BUILD_OUT: an explicit output directory.
 	if [ -n "${BUILD_OUT:-}" ]; then
 		echo "$BUILD_OUT"
 		return
 	fi
-	if [ "$src" = "$BASE_TREE" ]; then
-		echo "$BUILD_ROOT/$1"
-	else
-		echo "$BUILD_ROOT/$1-$(echo "$src" | sha1sum | cut -c1-8)"
-	fi
+	echo "${2:-$BASE_TREE}/.build-$1"
 }

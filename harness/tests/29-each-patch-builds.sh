@@ -5,13 +5,15 @@
 #
 # With LLVM=1, incrementally: each step rebuilds only what it changes
 # (kbuild follows the CONFIG_ options each object uses, and the commands
-# that built it), and ccache serves what another build compiled.
-# 1. .work/build/llvm-cpp-off: the unpatched base with the options of
-#    harness/kconfig/ that the base defines, then, in the same directory,
-#    the whole series with the same options (so CONFIG_CPP=n): both must
-#    link the same objects into vmlinux, build the same modules, and give
-#    vmlinux the same symbol table (names, types and addresses).  The
-#    patches that do not define CONFIG_CPP yet are built there too.
+# that built it), and ccache serves what another build compiled (the build
+# directories are subdirectories of the tree: the commands hold no
+# absolute path, the same in both directories and in any clone).
+# 1. .work/linux/.build-llvm-cpp-off: the unpatched base with the options
+#    of harness/kconfig/ that the base defines, then the patches that do
+#    not define CONFIG_CPP yet, then the whole series with the same options
+#    (so CONFIG_CPP=n): the base and the series must link the same objects
+#    into vmlinux, build the same modules, and give vmlinux the same symbol
+#    table (names, types and addresses).
 # 2. The patches that define CONFIG_CPP, in 20-build-llvm's directory (the
 #    whole series with every option of harness/kconfig/): walking from the
 #    first of them to the last but one, with the options each prefix
@@ -23,7 +25,7 @@
 need_base_or_skip
 "$TOP/harness/apply.sh" >/dev/null || exit 1
 n=$(series_patches | wc -l)
-off=$BUILD_ROOT/llvm-cpp-off
+off=$(build_dir llvm-cpp-off)
 on=$(build_dir llvm)
 [ -f "$on/.config" ] || { echo "no llvm build (did 20-build-llvm fail?)"; exit 1; }
 restore() {
@@ -44,12 +46,41 @@ snapshot() {	# name build-directory: what CONFIG_CPP=n must not change
 	PATH=$LLVM_BIN:$PATH llvm-nm -n "$2/vmlinux" >"$WORK/cpp-off/$1.symbols"
 }
 
+# has_cpp COMMIT: the tree at COMMIT defines CONFIG_CPP.
+has_cpp() { git -C "$BASE_TREE" grep -qE '^config CPP$' "$1" -- init/Kconfig; }
+built=0
+prefix() {	# i: build patch i of the series on its own
+	local c=${commits[$(($1 - 1))]} dir=$off
+	echo "patch $1/$n: $(git -C "$BASE_TREE" log -1 --format=%s "$c")"
+	if [ -z "$(git -C "$BASE_TREE" diff-tree --no-commit-id --name-only -r "$c" -- . ':!Documentation/' ':!MAINTAINERS')" ]; then
+		echo "only Documentation/ and MAINTAINERS: nothing to build"
+		return
+	fi
+	git -C "$BASE_TREE" checkout -q --detach "$c" || exit 1
+	has_cpp "$c" && dir=$on
+	SECONDS=0
+	BUILD_OUT=$dir PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || { bad=1; return; }
+	built=$((built + 1))
+	if [ "$dir" = "$on" ]; then
+		grep -q '^CONFIG_CPP=y' "$dir/.config" || { echo "patch $1: CONFIG_CPP is not set"; bad=1; }
+	fi
+	echo "(${SECONDS} s, in ${dir##*/})"
+}
+
 git -C "$BASE_TREE" checkout -q --detach "$BASE_TAG" || exit 1
 echo "base (no patch)"
 SECONDS=0
 BUILD_OUT=$off PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || exit 1
 snapshot base "$off"
 echo "(${SECONDS} s)"
+# The patches before CONFIG_CPP, in the base's directory: before the whole
+# series is, as that changes objtool, which every object of a CONFIG_CPP=n
+# build depends on.
+i=1
+while [ "$i" -lt "$n" ] && ! has_cpp "${commits[$((i - 1))]}"; do
+	prefix "$i"
+	i=$((i + 1))
+done
 git -C "$BASE_TREE" checkout -q --detach "$SERIES_BRANCH" || exit 1
 echo "series, CONFIG_CPP=n (the options of the base)"
 SECONDS=0
@@ -65,28 +96,10 @@ for what in objects modules symbols; do
 	fi
 done
 [ $bad -eq 0 ] && echo "CONFIG_CPP=n: same $(wc -l <"$WORK/cpp-off/base.objects") vmlinux objects, $(wc -l <"$WORK/cpp-off/base.modules") modules and $(wc -l <"$WORK/cpp-off/base.symbols") vmlinux symbols as the base"
-
-built=0
-for i in $(seq 1 $((n - 1))); do
-	c=${commits[$((i - 1))]}
-	echo "patch $i/$n: $(git -C "$BASE_TREE" log -1 --format=%s "$c")"
-	if [ -z "$(git -C "$BASE_TREE" diff-tree --no-commit-id --name-only -r "$c" -- . ':!Documentation/' ':!MAINTAINERS')" ]; then
-		echo "only Documentation/ and MAINTAINERS: nothing to build"
-		continue
-	fi
-	git -C "$BASE_TREE" checkout -q --detach "$c" || exit 1
-	if git -C "$BASE_TREE" grep -qE '^config CPP$' -- init/Kconfig; then
-		dir=$on
-	else
-		dir=$off
-	fi
-	SECONDS=0
-	BUILD_OUT=$dir PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || { bad=1; continue; }
-	built=$((built + 1))
-	if [ "$dir" = "$on" ]; then
-		grep -q '^CONFIG_CPP=y' "$dir/.config" || { echo "patch $i: CONFIG_CPP is not set"; bad=1; }
-	fi
-	echo "(${SECONDS} s, in ${dir##*/})"
+# The patches that define CONFIG_CPP, in 20-build-llvm's directory.
+while [ "$i" -lt "$n" ]; do
+	prefix "$i"
+	i=$((i + 1))
 done
 restore
 [ $bad -eq 0 ] || exit 1
