@@ -56,7 +56,7 @@ bench: setup
 	@$(H)/bench.sh $(TC)
 
 clean:
-	rm -rf $(W)/build $(W)/log $(W)/accel
+	rm -rf $(W)/linux/.build-* $(W)/log $(W)/accel
 
 distclean:
 	rm -rf $(W)
