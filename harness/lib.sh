@@ -183,15 +183,6 @@ worktree_id() {
 	git -C "$TEST_TREE" add -A -f -- . ':!.pc' && git -C "$TEST_TREE" write-tree
 }
 
-# build_dir NAME [TREE]: the O= directory of a build of a tree (NAME: the
-# toolchain, or the toolchain and what the build is for: llvm-cpp-off,
-# gcc-bench, ...): TREE/.build-NAME.  Kbuild names the source tree ".."
-# from a direct subdirectory, so that every path on the compiler's command
-# line, and in what the preprocessor emits, is relative: ccache then hits
-# whatever path the project is cloned to (CI's clone fills nothing anew)
-# and across the build directories of one tree (a CONFIG_CPP=n build hits
-# the objects of the CONFIG_CPP=y one).  The kernel's .gitignore ignores
-# ".*".
 # cpp_kbuild_ext SRC DIR: DIR becomes an external module made of the C++
 # Kbuild test of the tree SRC (lib/test_cpp_kbuild*, C and C++ objects),
 # test_cpp_kbuild_ext.ko, with per-directory and per-object C++ flags.
@@ -236,6 +227,15 @@ kmake_init() {
 		KBUILD_BUILD_TIMESTAMP="2024-11-17")
 }
 
+# build_dir NAME [TREE]: the O= directory of a build of a tree (NAME: the
+# toolchain, or the toolchain and what the build is for: llvm-cpp-off,
+# gcc-bench, ...): TREE/.build-NAME.  Kbuild names the source tree ".."
+# from a direct subdirectory, so that every path on the compiler's command
+# line, and in what the preprocessor emits, is relative: ccache then hits
+# whatever path the project is cloned to (CI's clone fills nothing anew)
+# and across the build directories of one tree (a CONFIG_CPP=n build hits
+# the objects of the CONFIG_CPP=y one).  The kernel's .gitignore ignores
+# ".*".
 build_dir() {
 	# BUILD_OUT: an explicit output directory.
 	if [ -n "${BUILD_OUT:-}" ]; then
