@@ -46,7 +46,9 @@ if [ -z "$accel" ]; then
 	accel=tcg
 	if [ -w /dev/kvm ]; then
 		# KVM guests hang on some machines: trust KVM only after a boot.
-		if qemu kvm 30 && ok; then accel=kvm; fi
+		# A QEMU that aborts makes bash report it on stderr: the probe's
+		# verdict is the line below.
+		if (qemu kvm 30) 2>/dev/null && ok; then accel=kvm; fi
 		echo "KVM probe: $([ $accel = kvm ] && echo works || echo 'did not boot, using TCG')"
 		[ $accel = kvm ] || qemu tcg "$TIMEOUT"
 	else
