@@ -32,3 +32,8 @@ pid_t cpp_helper_task_tgid_nr(struct task_struct *t)
 {
 	return task_tgid_nr(t);
 }
+
+void cpp_helper_cond_resched(void)
+{
+	cond_resched();
+}

@@ -11,3 +11,13 @@ int cpp_helper_xa_err(void *entry)
 {
 	return xa_err(entry);
 }
+
+void cpp_helper_xa_lock(struct xarray *xa)
+{
+	xa_lock(xa);
+}
+
+void cpp_helper_xa_unlock(struct xarray *xa)
+{
+	xa_unlock(xa);
+}

@@ -111,15 +111,21 @@ void alloc_box_raw(Test &test)
 	KUNIT_EXPECT_EQ(test, live, 0);
 }
 
-/* Allocates @n objects of @size bytes with @gfp into @objs. */
+/*
+ * Allocates @n objects of @size bytes with @gfp into @objs; if one
+ * allocation fails, frees those it made and returns false.
+ */
 bool alloc_many(void **objs, size_t n, size_t size, Flags gfp)
 {
 	for (size_t i = 0; i < n; i++) {
 		Result<void *> r =
 			alloc::Kmalloc::realloc(nullptr, 0, size, 8, gfp);
 
-		if (r.is_err())
+		if (r.is_err()) {
+			while (i)
+				alloc::Kmalloc::free(objs[--i]);
 			return false;
+		}
 		objs[i] = r.value();
 	}
 	return true;

@@ -112,7 +112,9 @@ constexpr bool compare(const L &l, const R &r)
 
 /*
  * Records a failure of the running case at @loc, with the message
- * @fmt/@args (a lowered format); ends the case if @assertion.
+ * @fmt/@args (a lowered format), as an assertion's if @assertion.  It does
+ * not end the case: the assertion macros return from the function that
+ * asserted (see KUNIT_ASSERT_EQ()).
  */
 struct Fail {
 	Test *test;
@@ -136,10 +138,6 @@ struct Fail {
 				  : bindings::KUNIT_EXPECTATION,
 			nullptr, bindings::kunit_fail_assert_format, fmt,
 			args...);
-		if (assertion)
-			// SAFETY: called from the running case, which
-			// ends here, as after a failed KUNIT_ASSERT_*() in C.
-			bindings::__kunit_abort(test->as_raw());
 	}
 };
 
@@ -161,15 +159,18 @@ report_binary(Test &test, bool assertion, Op op, const char *left_text,
 		.apply(Fail{ &test, &loc, assertion });
 }
 
+/* check_binary(), check_bool() - true if the check holds. */
 template <Op op, typename L, typename R>
-[[gnu::always_inline]] inline void
+[[gnu::always_inline]] inline bool
 check_binary(Test &test, bool assertion, const char *left_text,
 	     const char *right_text, const L &left, const R &right,
 	     const std::source_location &loc = std::source_location::current())
 {
-	if (!compare<op>(left, right)) [[unlikely]]
-		report_binary(test, assertion, op, left_text, right_text, left,
-			      right, loc);
+	if (compare<op>(left, right)) [[likely]]
+		return true;
+	report_binary(test, assertion, op, left_text, right_text, left, right,
+		      loc);
+	return false;
 }
 
 [[gnu::noinline]] inline void report_bool(Test &test, bool assertion,
@@ -184,13 +185,15 @@ check_binary(Test &test, bool assertion, const char *left_text,
 		.apply(Fail{ &test, &loc, assertion });
 }
 
-[[gnu::always_inline]] inline void
+[[gnu::always_inline]] inline bool
 check_bool(Test &test, bool assertion, bool expected, bool value,
 	   const char *text,
 	   const std::source_location &loc = std::source_location::current())
 {
-	if (value != expected) [[unlikely]]
-		report_bool(test, assertion, expected, text, loc);
+	if (value == expected) [[likely]]
+		return true;
+	report_bool(test, assertion, expected, text, loc);
+	return false;
 }
 
 } // namespace detail
@@ -228,30 +231,46 @@ check_bool(Test &test, bool assertion, bool expected, bool value,
 
 /* Expectations: a failure is reported and the case goes on. */
 #define KUNIT_EXPECT_EQ(test, left, right)                                     \
-	__KUNIT_CPP_BINARY(test, false, eq, left, right)
+	(void)__KUNIT_CPP_BINARY(test, false, eq, left, right)
 #define KUNIT_EXPECT_NE(test, left, right)                                     \
-	__KUNIT_CPP_BINARY(test, false, ne, left, right)
+	(void)__KUNIT_CPP_BINARY(test, false, ne, left, right)
 #define KUNIT_EXPECT_LT(test, left, right)                                     \
-	__KUNIT_CPP_BINARY(test, false, lt, left, right)
+	(void)__KUNIT_CPP_BINARY(test, false, lt, left, right)
 #define KUNIT_EXPECT_LE(test, left, right)                                     \
-	__KUNIT_CPP_BINARY(test, false, le, left, right)
+	(void)__KUNIT_CPP_BINARY(test, false, le, left, right)
 #define KUNIT_EXPECT_GT(test, left, right)                                     \
-	__KUNIT_CPP_BINARY(test, false, gt, left, right)
+	(void)__KUNIT_CPP_BINARY(test, false, gt, left, right)
 #define KUNIT_EXPECT_GE(test, left, right)                                     \
-	__KUNIT_CPP_BINARY(test, false, ge, left, right)
+	(void)__KUNIT_CPP_BINARY(test, false, ge, left, right)
 #define KUNIT_EXPECT_TRUE(test, cond)                                          \
-	::kernel::kunit::detail::check_bool(test, false, true, cond, #cond)
+	(void)::kernel::kunit::detail::check_bool(test, false, true, cond,     \
+						  #cond)
 #define KUNIT_EXPECT_FALSE(test, cond)                                         \
-	::kernel::kunit::detail::check_bool(test, false, false, cond, #cond)
+	(void)::kernel::kunit::detail::check_bool(test, false, false, cond,    \
+						  #cond)
 
-/* Assertions: a failure is reported and ends the case. */
+/*
+ * Assertions: a failure is reported, fails the case, and returns from the
+ * function that asserted, which must return void.  Unlike C's, which leave
+ * the case through its thread's exit (__kunit_abort()), they unwind: the
+ * destructors of that function's objects run, so a failed assertion leaks
+ * nothing.  A helper that asserts returns to its caller, which goes on: let
+ * helpers return what they found, and assert on that in the case.
+ */
+#define __KUNIT_CPP_ASSERT(check)                                              \
+	do {                                                                   \
+		if (!(check)) [[unlikely]]                                     \
+			return;                                                \
+	} while (0)
 #define KUNIT_ASSERT_EQ(test, left, right)                                     \
-	__KUNIT_CPP_BINARY(test, true, eq, left, right)
+	__KUNIT_CPP_ASSERT(__KUNIT_CPP_BINARY(test, true, eq, left, right))
 #define KUNIT_ASSERT_NE(test, left, right)                                     \
-	__KUNIT_CPP_BINARY(test, true, ne, left, right)
+	__KUNIT_CPP_ASSERT(__KUNIT_CPP_BINARY(test, true, ne, left, right))
 #define KUNIT_ASSERT_TRUE(test, cond)                                          \
-	::kernel::kunit::detail::check_bool(test, true, true, cond, #cond)
+	__KUNIT_CPP_ASSERT(::kernel::kunit::detail::check_bool(                \
+		test, true, true, cond, #cond))
 #define KUNIT_ASSERT_FALSE(test, cond)                                         \
-	::kernel::kunit::detail::check_bool(test, true, false, cond, #cond)
+	__KUNIT_CPP_ASSERT(::kernel::kunit::detail::check_bool(                \
+		test, true, false, cond, #cond))
 
 #endif /* CPP_KERNEL_KUNIT_HPP */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Task: a struct task_struct, reference-counted (ARef<Task>).
+ * Task: a struct task_struct, reference-counted (ARef<Task>); and
+ * cond_resched().
  *
  * C header: include/linux/sched.h
  */
@@ -96,6 +97,16 @@ private:
 static_assert(sizeof(Task) == sizeof(bindings::task_struct));
 static_assert(alignof(Task) == alignof(bindings::task_struct));
 static_assert(AlwaysRefCounted<Task>);
+
+/*
+ * cond_resched() - lets another task run if one should: a long loop of a
+ * kernel that is not preemptible calls it now and then.  It may sleep.
+ */
+inline void cond_resched()
+{
+	// SAFETY: no precondition; might_sleep() checks the context.
+	bindings::cond_resched();
+}
 
 } // namespace kernel
 

@@ -19,20 +19,26 @@ namespace kernel {
  * class XArray - index -> @P, an owning pointer (KBox<T>, Arc<T>): what is
  * stored is owned by the array until it is removed, and freed with it.
  *
- * The XArray's own lock makes each call atomic; a caller that looks an
- * element up and then uses it must keep others from removing it meanwhile
- * (a lock of its own around both, as the C++ null_blk does).
+ * The XArray's own lock makes each call atomic.  A caller that looks an
+ * element up and then uses it holds that lock across both, so that no one
+ * removes the element meanwhile: lock() gives a Guard, whose calls are
+ * those of the array (the C++ null_blk does so).
  *
  *	XArray<KBox<Page>> pages;
- *	TRY(pages.store(idx, move(page), GFP_NOWAIT));
- *	if (Page *p = pages.get(idx))
- *		...
+ *	TRY(pages.store(idx, move(page), GFP_KERNEL));
+ *	{
+ *		auto g = pages.lock();
+ *
+ *		if (Page *p = g.get(idx))
+ *			...
+ *	}
  *
  * Invariants: every entry of xa_ came from P::into_foreign().
  */
 template <ForeignOwnable P> class XArray {
 public:
 	using Target = remove_reference_t<decltype(P::borrow(nullptr))>;
+	class Guard;
 
 	XArray()
 	{
@@ -103,8 +109,134 @@ public:
 			P::from_foreign(old);
 	}
 
+	/* lock() - takes the array's lock (xa_lock()) until the Guard goes. */
+	Guard lock()
+	{
+		return Guard(*this);
+	}
+
 private:
 	Opaque<bindings::xarray> xa_;
+};
+
+/**
+ * class XArray::Guard - holds the lock of an XArray, so that the elements
+ * it returns stay until it goes or releases the lock: to remove one takes
+ * the lock.
+ */
+template <ForeignOwnable P> class XArray<P>::Guard {
+public:
+	Guard(const Guard &) = delete;
+	Guard &operator=(const Guard &) = delete;
+
+	~Guard()
+	{
+		// SAFETY: this Guard holds the lock (taken in the constructor,
+		// given back only within do_unlocked()).
+		bindings::xa_unlock(xa_.xa_.get());
+	}
+
+	/* get() - the element at @index, or null. */
+	Target *get(unsigned long index) const
+	{
+		// SAFETY: xa_ is initialised.
+		void *entry = bindings::xa_load(xa_.xa_.get(), index);
+
+		return entry ? &P::borrow(entry) : nullptr;
+	}
+
+	/*
+	 * try_insert() - puts @value at @index unless an element is there
+	 * (EBUSY); ENOMEM if the array's nodes cannot be allocated with
+	 * @flags.  On failure @value is left as it was.  With @flags that
+	 * may sleep, the lock is released while nodes are allocated:
+	 * elements that get() returned before may be gone after.
+	 */
+	[[nodiscard]] Result<void> try_insert(unsigned long index, P &&value,
+					      alloc::Flags flags)
+	{
+		void *ptr = move(value).into_foreign();
+		// SAFETY: xa_ is initialised and this Guard holds its lock, as
+		// __xa_insert() requires; @ptr came from into_foreign().
+		int err = bindings::__xa_insert(xa_.xa_.get(), index, ptr,
+						flags.raw());
+
+		if (err) {
+			// SAFETY: not stored: @ptr is still ours.
+			value = P::from_foreign(ptr);
+			return Error::from_errno(err);
+		}
+		return {};
+	}
+
+	/* remove() - frees the element at @index, if there is one. */
+	void remove(unsigned long index)
+	{
+		// SAFETY: xa_ is initialised and this Guard holds its lock.
+		void *old = bindings::__xa_erase(xa_.xa_.get(), index);
+
+		if (old)
+			// SAFETY: every entry came from into_foreign()
+			// (invariant of XArray); erased, it is taken back once.
+			P::from_foreign(old);
+	}
+
+	/*
+	 * remove_some() - frees up to @max elements, the lowest-indexed
+	 * first; returns how many it freed.  Emptying a large array a batch
+	 * at a time lets the caller release the lock and reschedule.
+	 */
+	size_t remove_some(size_t max)
+	{
+		size_t n = 0;
+
+		while (n < max) {
+			unsigned long index = 0;
+			// SAFETY: xa_ is initialised; xa_find() takes no lock
+			// of its own (it reads under RCU).
+			void *entry =
+				bindings::xa_find(xa_.xa_.get(), &index, ~0UL,
+						  bindings::XA_PRESENT);
+
+			if (!entry)
+				break;
+			remove(index);
+			n++;
+		}
+		return n;
+	}
+
+	/*
+	 * do_unlocked() - releases the lock, calls @f, and takes the lock
+	 * again: elements that get() returned before may be gone after.
+	 */
+	template <typename F> auto do_unlocked(F &&f)
+	{
+		struct Relock {
+			bindings::xarray *xa;
+			~Relock()
+			{
+				// SAFETY: released below; taken again before
+				// the Guard is used.
+				bindings::xa_lock(xa);
+			}
+		} relock{ xa_.xa_.get() };
+
+		// SAFETY: this Guard holds the lock; Relock takes it again.
+		bindings::xa_unlock(xa_.xa_.get());
+		return f();
+	}
+
+private:
+	friend class XArray<P>;
+
+	explicit Guard(XArray &xa) : xa_(xa)
+	{
+		// SAFETY: xa_ is initialised; released by the destructor.
+		bindings::xa_lock(xa_.xa_.get());
+	}
+
+	XArray &xa_;
 };
 
 } // namespace kernel

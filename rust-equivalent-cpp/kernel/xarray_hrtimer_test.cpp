@@ -75,6 +75,44 @@ void xarray_store_get_remove(Test &test)
 	KUNIT_EXPECT_EQ(test, live, 0);
 }
 
+void xarray_guard(Test &test)
+{
+	int live = 0;
+
+	{
+		XArray<KBox<Counted>> xa;
+		KBox<Counted> a = counted(1, &live), b = counted(2, &live);
+		KBox<Counted> c = counted(3, &live);
+		auto g = xa.lock();
+
+		KUNIT_ASSERT_EQ(test, live, 3);
+		KUNIT_EXPECT_TRUE(test,
+				  g.try_insert(5, move(a), GFP_NOWAIT).is_ok());
+		KUNIT_EXPECT_TRUE(test, a.is_empty());
+		// Taken: b stays the caller's, unchanged.
+		Result<void> r = g.try_insert(5, move(b), GFP_NOWAIT);
+		KUNIT_EXPECT_TRUE(test, r.is_err() && r.error() == code::EBUSY);
+		KUNIT_ASSERT_FALSE(test, b.is_empty());
+		KUNIT_EXPECT_EQ(test, b->value, 2);
+		KUNIT_EXPECT_EQ(test, g.get(5)->value, 1);
+		// What do_unlocked() calls runs, and its result comes back.
+		KUNIT_EXPECT_TRUE(test, g.do_unlocked([&] { return true; }));
+		// Nodes allocated with GFP_KERNEL, the lock released.
+		KUNIT_EXPECT_TRUE(
+			test,
+			g.try_insert(1UL << 30, move(c), GFP_KERNEL).is_ok());
+		KUNIT_EXPECT_EQ(test, live, 3);
+		// The lowest index goes first.
+		KUNIT_EXPECT_EQ(test, g.remove_some(1), 1UL);
+		KUNIT_EXPECT_TRUE(test, g.get(5) == nullptr);
+		KUNIT_EXPECT_EQ(test, g.get(1UL << 30)->value, 3);
+		KUNIT_EXPECT_EQ(test, g.remove_some(10), 1UL);
+		KUNIT_EXPECT_EQ(test, g.remove_some(10), 0UL);
+		KUNIT_EXPECT_EQ(test, live, 1);
+	}
+	KUNIT_EXPECT_EQ(test, live, 0);
+}
+
 struct Ticker {
 	HrTimer timer{ hrtimer::callback<&Ticker::timer, &Ticker::expired> };
 	Completion done;
@@ -122,6 +160,7 @@ void cpu_counts(Test &test)
 
 constinit kunit::Case cases[] = {
 	KUNIT_CPP_CASE(xarray_store_get_remove),
+	KUNIT_CPP_CASE(xarray_guard),
 	KUNIT_CPP_CASE(hrtimer_fires_once),
 	KUNIT_CPP_CASE(hrtimer_cancel),
 	KUNIT_CPP_CASE(cpu_counts),

@@ -20,6 +20,7 @@
 #include <kernel/page.hpp>
 #include <kernel/print.hpp>
 #include <kernel/sync/spinlock.hpp>
+#include <kernel/task.hpp>
 #include <kernel/xarray.hpp>
 
 namespace {
@@ -78,6 +79,16 @@ public:
 	Device(const Device &) = delete;
 	Device &operator=(const Device &) = delete;
 
+	/*
+	 * A large device has many pages: free them a batch at a time, and
+	 * let others run in between.
+	 */
+	~Device()
+	{
+		while (pages_.lock().remove_some(FREE_BATCH))
+			cond_resched();
+	}
+
 	/* The polled queue of the hardware queue @index. */
 	PollQueue &poll_queue(u32 index) const
 	{
@@ -108,16 +119,21 @@ public:
 	const Config cfg;
 
 private:
+	using PagesGuard = Pages::Guard;
+
+	static constexpr size_t FREE_BATCH = 256;
+
 	/*
 	 * Copies between the request's segments and the pages, a piece at
 	 * a time: a piece ends where a segment or a page ends.  A page that
-	 * was never written reads as zeroes; a write allocates it, and when
-	 * that fails the request is tried again later (Status::Resource:
-	 * what was written so far is written again).
+	 * was never written reads as zeroes; a write allocates it.  When
+	 * that fails, the request ends with NoSpc, as null_blk's does: were
+	 * it tried again (Resource), a write that cannot get memory would
+	 * be requeued for ever.
 	 */
 	Status transfer(const Request &rq, bool write) const
 	{
-		auto pages = pages_.lock();
+		PagesGuard pages = pages_.lock();
 		u64 pos = rq.sector() << mq::SECTOR_SHIFT;
 		Status st = Status::Ok;
 
@@ -134,10 +150,10 @@ private:
 						n = PAGE_SIZE - off;
 					if (write)
 						st = write_piece(
-							*pages, idx, off,
+							pages, idx, off,
 							data + done, n);
 					else
-						read_piece(*pages, idx, off,
+						read_piece(pages, idx, off,
 							   data + done, n);
 					if (st != Status::Ok)
 						return;
@@ -149,8 +165,8 @@ private:
 		return st;
 	}
 
-	static void read_piece(const Pages &pages, u64 idx, size_t off, u8 *dst,
-			       u32 n)
+	static void read_piece(const PagesGuard &pages, u64 idx, size_t off,
+			       u8 *dst, u32 n)
 	{
 		const Page *p = pages.get(idx);
 
@@ -158,34 +174,55 @@ private:
 			__builtin_memset(dst, 0, n);
 	}
 
-	static Status write_piece(Pages &pages, u64 idx, size_t off,
+	static Status write_piece(PagesGuard &pages, u64 idx, size_t off,
 				  const u8 *src, u32 n)
 	{
 		Page *p = pages.get(idx);
 
-		if (!p) {
-			// Under a spinlock, in the I/O path: no sleeping,
-			// no reclaim that would issue I/O.
-			auto flags = GFP_NOWAIT | __GFP_NOWARN | __GFP_ZERO;
-			Result<Page> page = Page::alloc(flags);
+		if (p)
+			return p->write(src, off, n).is_ok() ? Status::Ok
+							     : Status::IoErr;
+		// A new page, written before it is stored, and allocated
+		// with the lock released: the tag set is blocking (queue_rq()
+		// may sleep), as null_blk's is when memory-backed.
+		Result<KBox<Page>> page = pages.do_unlocked(
+			[&] { return new_page(off, src, n); });
 
-			if (page.is_err())
-				return Status::Resource;
-			Result<KBox<Page>> box =
-				KBox<Page>::make(flags, move(page.value()));
-			if (box.is_err() ||
-			    pages.store(idx, move(box.value()), flags).is_err())
-				return Status::Resource;
-			p = pages.get(idx);
-		}
-		return p->write(src, off, n).is_ok() ? Status::Ok
-						     : Status::IoErr;
+		if (page.is_err())
+			return Status::NoSpc;
+		// Another write may have added the page meanwhile.
+		Result<void> r =
+			pages.try_insert(idx, move(page.value()), GFP_NOIO);
+
+		if (r.is_ok())
+			return Status::Ok;
+		if (r.error() == code::EBUSY && (p = pages.get(idx)))
+			return p->write(src, off, n).is_ok() ? Status::Ok
+							     : Status::IoErr;
+		return Status::NoSpc;
+	}
+
+	/*
+	 * A page holding @n bytes of @src at @off and zeroes elsewhere: it
+	 * is not zeroed first, for most writes cover whole pages.  It may
+	 * sleep, but starts no I/O to reclaim memory.
+	 */
+	static Result<KBox<Page>> new_page(size_t off, const u8 *src, u32 n)
+	{
+		const alloc::Flags gfp = GFP_NOIO | __GFP_NOWARN;
+		KBox<Page> page =
+			TRY(KBox<Page>::make(gfp, TRY(Page::alloc(gfp))));
+
+		TRY(page->write(src, off, n));
+		TRY(page->fill_zero(0, off));
+		TRY(page->fill_zero(off + n, PAGE_SIZE - off - n));
+		return page;
 	}
 
 	/* Whole pages go; the rest of a partial page is zeroed. */
 	void discard(u64 sector, u32 nr) const
 	{
-		auto pages = pages_.lock();
+		PagesGuard pages = pages_.lock();
 
 		while (nr) {
 			u64 idx = sector / PAGE_SECTORS;
@@ -195,8 +232,8 @@ private:
 			if (n > nr)
 				n = nr;
 			if (n == PAGE_SECTORS)
-				pages->remove(idx);
-			else if (Page *p = pages->get(idx))
+				pages.remove(idx);
+			else if (Page *p = pages.get(idx))
 				(void)p->fill_zero(first << mq::SECTOR_SHIFT,
 						   n << mq::SECTOR_SHIFT);
 			sector += n;
@@ -204,7 +241,7 @@ private:
 		}
 	}
 
-	mutable SpinLock<Pages> pages_{ KERNEL_LOCK_CLASS("cppnull::pages") };
+	mutable Pages pages_;
 	KVec<KBox<PollQueue>> poll_;
 };
 
@@ -241,11 +278,8 @@ public:
 			return Status::Ok;
 		}
 		Status st = Status::Ok;
-		if (dev.cfg.memory_backed) {
+		if (dev.cfg.memory_backed)
 			st = dev.process(*rq);
-			if (st == Status::Resource)
-				return st;
-		}
 		switch (dev.cfg.irqmode) {
 		case IRQ_SOFTIRQ:
 			rq->data().result = st;
@@ -285,8 +319,6 @@ public:
 
 			if (dev.cfg.memory_backed)
 				st = dev.process(*rq);
-			if (st == Status::Resource)
-				st = Status::IoErr;
 			Request::end(move(rq), st);
 			n++;
 		}
@@ -311,6 +343,8 @@ public:
 					   .poll_queues = cfg.poll_queues,
 					   .queue_depth = cfg.hw_queue_depth,
 					   .numa_node = cfg.home_node,
+					   // It allocates pages in queue_rq().
+					   .blocking = cfg.memory_backed,
 				   },
 				   dev_)
 	{
