@@ -30,8 +30,10 @@ out=$(build_dir "$tc-bench")
 results=$TOP/harness/bench/results/null_blk-$tc.md
 
 # The kernel: the QEMU fragment and the benchmark's, without the test
-# configuration (cpp.config: lockdep, kmemleak, KUnit, ...).
-BUILD_OUT=$out KCONFIG_SKIP=cpp.config KCONFIG_EXTRA=$TOP/harness/bench/bench.config \
+# configuration (cpp.config: lockdep, kmemleak, KUnit, ...) nor the
+# sanitizers of the GCC test kernel.
+BUILD_OUT=$out KCONFIG_SKIP="cpp.config sanitizers.config" \
+	KCONFIG_EXTRA=$TOP/harness/bench/bench.config \
 	"$TOP/harness/build.sh" "$tc" ||
 	die "the benchmark kernel did not build"
 
@@ -48,8 +50,16 @@ for rw in randread randwrite; do
 	for bs in 512 4096; do
 		for qd in 1 32; do
 			for jobs in $jobs_list; do
-				echo "$rw $bs $qd $jobs" >>"$rows"
+				echo "null $rw $bs $qd $jobs" >>"$rows"
 			done
+		done
+	done
+done
+# Memory-backed: randread and randwrite x 4 KiB x iodepth 1 and 32.
+for rw in randread randwrite; do
+	for qd in 1 32; do
+		for jobs in $jobs_list; do
+			echo "mem $rw 4096 $qd $jobs" >>"$rows"
 		done
 	done
 done
@@ -76,7 +86,7 @@ cpus=$(sed -n 's/^HARNESS: booted .*, \([0-9]*\) CPUs$/\1/p' "$log")
 table() {	# LOG
 	sed -n 's/^HARNESS: bench: \(null_blk\|cppnull\) \(.*\)$/\1 \2/p' "$1" |
 		awk '
-		{ drv = $1; key = $2 " " $3 " " $4 " " $5; rep = $6; iops = $7
+		{ drv = $1; key = $2 " " $3 " " $4 " " $5 " " $6; rep = $7; iops = $8
 		  if (!(key in seen)) { seen[key] = 1; order[n++] = key }
 		  val[drv, key, rep] = iops; sum[drv, key] += iops; cnt[drv, key]++
 		  if (rep > maxrep) maxrep = rep }
@@ -90,8 +100,8 @@ table() {	# LOG
 				q = val["cppnull", k, r] / val["null_blk", k, r]
 				if (q < lo) lo = q; if (q > hi) hi = q
 			}
-			printf "| %s | %s | %s | %s | %.0f | %.0f | %.3f | %.3f..%.3f |\n",
-				f[1], f[2], f[3], f[4], c, x, x / c, lo, hi
+			printf "| %s | %s | %s | %s | %s | %.0f | %.0f | %.3f | %.3f..%.3f |\n",
+				f[1], f[2], f[3], f[4], f[5], c, x, x / c, lo, hi
 		  }
 		}'
 }
@@ -100,7 +110,7 @@ table() {	# LOG
 # ratio over lowest): under -icount a row repeats to well under 1%, so such
 # a row measured something other than the drivers.
 unrepeatable() {	# < TABLE
-	awk -F' *[|] *' '{ split($9, s, /[.][.]/); if (s[1] <= 0 || s[2] > s[1] * 1.05) print }'
+	awk -F' *[|] *' '{ split($10, s, /[.][.]/); if (s[1] <= 0 || s[2] > s[1] * 1.05) print }'
 }
 
 table=$(table "$log")
@@ -116,22 +126,27 @@ mkdir -p "$(dirname "$results")"
 		"QEMU $(qemu-system-x86_64 --version | head -n 1 | sed 's/.*version \([^ ]*\).*/\1/')" \
 		"(TCG, -icount shift=0), $(sed -n 's/^HARNESS: booted .*, \([0-9]*\) CPUs$/\1/p' "$log") guest CPU(s)," \
 		"$REPS repetitions of ${RUNTIME}s (guest time) per driver and row, interleaved."
-	echo "Both drivers: queue_mode=2 irqmode=0 completion_nsec=0 hw_queue_depth=256"
-	echo "submit_queues=1 poll_queues=0 gb=16 bs=<fio bs>, scheduler none; fio"
-	echo "io_uring, direct, norandommap, lfsr, time based, no ETA or disk"
-	echo "statistics; n jobs: n fio processes of one job, fio j on CPU j."
+	echo "Both drivers, device null: queue_mode=2 irqmode=0 completion_nsec=0"
+	echo "hw_queue_depth=256 submit_queues=1 poll_queues=0 gb=16 bs=<fio bs>;"
+	echo "device mem: queue_mode=2 irqmode=1 hw_queue_depth=64 submit_queues=1"
+	echo "poll_queues=0 gb=1 memory_backed=1 bs=<fio bs>, randread over the"
+	echo "first 64 MiB, written before the run, randwrite over a new device"
+	echo "(most writes allocate their page).  Scheduler none; fio io_uring,"
+	echo "direct, norandommap, lfsr, time based, no ETA or disk statistics; n"
+	echo "jobs: n fio processes of one job, fio j on CPU j."
 	echo "Command: JOBS=\"$jobs_list\" harness/bench.sh $tc"
 	echo
 	echo "QEMU -icount shift=0: guest time is guest instructions (1 ns each), so"
 	echo "IOPS are I/Os per 10^9 instructions of the whole path (fio included)."
 	echo "fio submits one I/O per system call (iodepth_batch_submit=1, its"
-	echo "default) and irqmode=0 ends each request inside queue_rq(), so a device"
-	echo "holds about one request per job at a time: iodepth changes little."
+	echo "default) and, on the null device, irqmode=0 ends each request inside"
+	echo "queue_rq(), so it holds about one request per job at a time: iodepth"
+	echo "changes little there."
 	echo "ratio = mean C++ IOPS / mean C IOPS; spread = the lowest and highest"
 	echo "ratio of the repetitions (each C++ run over the C run next to it)."
 	echo
-	echo "| rw | bs | iodepth | jobs | C IOPS | C++ IOPS | C++/C | spread |"
-	echo "|---|---|---|---|---|---|---|---|"
+	echo "| device | rw | bs | iodepth | jobs | C IOPS | C++ IOPS | C++/C | spread |"
+	echo "|---|---|---|---|---|---|---|---|---|"
 	echo "$table"
 } >"$results"
 cat "$results"

@@ -22,6 +22,7 @@
 tc=${1:-}
 runs=${2:-11}
 out=$(build_dir "$tc")
+uninstrumented "$out"
 [ -f "$out/vmlinux" ] || die "no $tc kernel in $out; build it first"
 kmake_init "$tc" "$BASE_TREE" "$out"
 hdr=$out/cpp/bindings/bindings_generated.hpp

@@ -22,7 +22,9 @@ initrd=$out/initramfs.cpio
 command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is missing; run: make deps"
 mkdir -p "$LOG_DIR"
 log=$LOG_DIR/${BOOT_LOG:-boot-$tc}.log
-TIMEOUT=${BOOT_TIMEOUT:-300}
+# The sanitizer kernel (KASAN) runs the fault-injection sweeps too, and
+# runs everything slower.
+TIMEOUT=${BOOT_TIMEOUT:-$(grep -q '^CONFIG_KASAN=y' "$out/.config" 2>/dev/null && echo 1500 || echo 300)}
 
 # QEMU_EXTRA: more options for QEMU (the benchmark's -icount).
 # Two CPUs in two sockets: without ACPI, the kernel finds the CPUs in
@@ -36,7 +38,7 @@ qemu() {	# accel timeout
 	timeout --foreground -k 5 "$t" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
 		-m 1G -smp 2,sockets=2 -nodefaults -display none -no-reboot "${extra[@]}" \
 		-serial stdio -kernel "$kernel" -initrd "$initrd" \
-		-append "console=ttyS0 loglevel=4 panic=-1 oops=panic" </dev/null >"$log" 2>&1
+		-append "console=ttyS0 loglevel=4 log_buf_len=4M panic=-1 oops=panic" </dev/null >"$log" 2>&1
 }
 ok() { grep -qE '^HARNESS: (result |bench: done)' "$log"; }
 
@@ -68,7 +70,7 @@ tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
 # $report; the console shows one verdict line per check and per module.
 report=${log%.log}-report.log
 sed -n 's/^HARNESS: //p' "$log" | sed '/^dmesg begin$/,/^dmesg end$/d' >"$report"
-grep -E '^(booted |cpus |(load|unload) [^ ]+: |[^ ]+: unload|phy (cpp|c): (ok|FAILED)$|blk: (ok|FAILED) |kselftest [^ ]+: (not ok|# (PASSED|FAILED|Totals))|kmemleak [a-z]+: [0-9]+ unreferenced|late [^ ]+: (ok|FAILED)$|ftrace: [0-9]+ C\+\+ functions|result )' "$report"
+grep -E '^(booted |cpus |(load|unload) [^ ]+: |[^ ]+: unload|phy (cpp|c): (ok|FAILED)$|blk: (ok|FAILED) |fault: (ok|FAILED) |kselftest [^ ]+: (not ok|# (PASSED|FAILED|Totals))|kmemleak [a-z]+: [0-9]+ unreferenced|late [^ ]+: (ok|FAILED)$|ftrace: [0-9]+ C\+\+ functions|result )' "$report"
 echo "(the guest's full report: $report; the console log: $log)"
 ok || die "the $tc kernel did not reach the end of /init ($accel, ${TIMEOUT}s); console log: $log"
 cpus=$(sed -n 's/^HARNESS: cpus //p' "$log")
@@ -83,8 +85,10 @@ oops=$(grep '^HARNESS: late ' "$log" |
 	grep -E 'BUG:|Oops|general protection|UBSAN:|KASAN:|kernel BUG' | head -5)
 [ -z "$oops" ] || die "a late module made the $tc kernel log: $oops (console log: $log)"
 # KUnit (suites built in, or run when /init loads their module): no test
-# may fail; which suites must have run is in harness/boot-expect.
+# may fail, but under failslab (harness/guest/fault-test, between its
+# marks); which suites must have run is in harness/boot-expect.
 notok=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
+	sed '/cpp-fault: kunit begin$/,/cpp-fault: kunit end$/d' |
 	grep -E '(^|[] ])not ok [0-9]+ ' | head -5)
 [ -z "$notok" ] || die "KUnit tests failed in the $tc kernel: $notok (console log: $log)"
 grep -q '^HARNESS: result modules=[0-9]* failed=0$' "$log" || die "C++ modules failed to load or unload (console log: $log)"
@@ -114,6 +118,12 @@ blkfail=$(grep '^HARNESS: blk: FAILED' "$log" | head -5)
 [ -z "$blkfail" ] || die "the C++ null block driver failed in the $tc kernel:
 $blkfail
 (console log: $log)"
+# Fault injection (harness/guest/fault-test, on the sanitizer kernel):
+# every sweep passed; which must have run is in boot-expect.
+faultfail=$(grep '^HARNESS: fault: FAILED' "$log" | head -5)
+[ -z "$faultfail" ] || die "fault injection found a failure in the $tc kernel:
+$faultfail
+(console log: $log)"
 # kmemleak: nothing leaked by the time every module was unloaded, and the
 # scan after the late modules found the leaks of kmemleak_test (so the
 # first scan could have found some).
@@ -122,10 +132,20 @@ leaks=$(sed -n 's/^HARNESS: kmemleak modules: \([0-9]*\) unreferenced objects$/\
 [ "$leaks" = 0 ] || die "kmemleak: $leaks unreferenced objects after the C++ modules and tests (console log: $log)"
 leaks=$(sed -n 's/^HARNESS: kmemleak late: \([0-9]*\) unreferenced objects$/\1/p' "$log")
 [ "${leaks:-0}" -gt 0 ] || die "kmemleak did not find the leaks of kmemleak_test: the leak check cannot fail (console log: $log)"
-# What every boot must print (harness/boot-expect), and no function listed
-# twice by ftrace (a duplicate mcount record).
+# What every boot must print (harness/boot-expect; a line that starts with
+# "[CONFIG_X] ": only a kernel with CONFIG_X=y; "[!CONFIG_X] ": only one
+# without), and no function listed twice by ftrace (a duplicate mcount
+# record).
 while read -r line; do
 	case $line in ''|'#'*) continue ;; esac
+	if [ "${line#[}" != "$line" ]; then
+		sym=${line%%]*} line=${line#*] }
+		sym=${sym#?}
+		case $sym in
+		'!'*) ! grep -q "^${sym#!}=y" "$out/.config" || continue ;;
+		*) grep -q "^$sym=y" "$out/.config" || continue ;;
+		esac
+	fi
 	grep -qF -- "$line" "$log" || die "the $tc kernel did not print '$line' (console log: $log)"
 done <"$TOP/harness/boot-expect"
 dup=$(sed -n 's/^HARNESS: ftrace: //p' "$log" | sort | uniq -d | head -3)

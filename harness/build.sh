@@ -24,15 +24,17 @@ mk=("${KMAKE[@]}")
 # A failed build must not leave an old image behind for the boot test.
 rm -f "$out/arch/x86/boot/bzImage"
 
-# Configuration: tinyconfig + every fragment in harness/kconfig/, and
-# those of KCONFIG_EXTRA (the benchmark has its own).  Every
+# Configuration: tinyconfig + every fragment in harness/kconfig/ and in
+# harness/kconfig/<toolchain>/ (gcc: the sanitizer kernel), and those of
+# KCONFIG_EXTRA (the benchmark has its own).  Every
 # option a fragment asks for must end up with that value.  PREFIX_BUILD=1
 # (a prefix of the series) leaves out the options that the tree does not
 # define yet, one by one, so that a prefix is built with as much of the
 # C++ configuration as it has (PREFIX_BUILD_REF=commit: the options that
 # commit defines); KCONFIG_SKIP="a.config ..." leaves out whole fragments.
 fragments=()
-for f in "$TOP"/harness/kconfig/*.config ${KCONFIG_EXTRA:-}; do
+for f in "$TOP"/harness/kconfig/*.config "$TOP/harness/kconfig/$tc"/*.config ${KCONFIG_EXTRA:-}; do
+	[ -f "$f" ] || continue
 	case " ${KCONFIG_SKIP:-} " in *" ${f##*/} "*) echo "without ${f##*/} (KCONFIG_SKIP)"; continue ;; esac
 	if [ "${PREFIX_BUILD:-}" = 1 ]; then
 		missing=

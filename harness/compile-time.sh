@@ -17,6 +17,7 @@ tc=${1:-}
 runs=${2:-11}
 [ "$tc" = llvm ] || [ "$tc" = gcc ] || die "usage: compile-time.sh llvm|gcc [RUNS]"
 out=$(build_dir "$tc")
+uninstrumented "$out"
 [ -f "$out/samples/cpp/.cpp_print.o.cmd" ] || die "no cpp_print.o: build the $tc kernel with harness/build.sh first"
 kmake_init "$tc" "$BASE_TREE" "$out"
 ext=$WORK/compile-time-$tc

@@ -64,6 +64,25 @@ if [ -f "$src/drivers/block/cppnull/cppnull.cpp" ] && [ "${BLK_TEST:-1}" = 1 ]; 
 		done
 fi
 
+# The fault-injection sweeps (harness/guest/fault-test), for a kernel with
+# fault injection (the sanitizer kernel), and their static loader.
+if grep -q '^CONFIG_FAULT_INJECTION=y' "$out/.config"; then
+	install -m 755 "$TOP/harness/guest/fault-test" "$root/fault-test"
+	gcc -static -O2 -Wall -Werror -o "$root/load-nth" "$TOP/harness/guest/load-nth.c" ||
+		die "harness/guest/load-nth.c did not build"
+	# kmemleak's own allocations, made for each allocation it tracks,
+	# fail quietly (it falls back to its pool): /fault-test keeps fault
+	# injection out of them (the stack-trace filter's reject range:
+	# __alloc_object(), on every such stack), or each would be one more
+	# point of every sweep where nothing happens.
+	if grep -q '^CONFIG_DEBUG_KMEMLEAK=y' "$out/.config"; then
+		[ "$(grep -c ' __alloc_object$' "$out/System.map")" = 1 ] ||
+			die "System.map has no single __alloc_object (kmemleak)"
+		sort "$out/System.map" | awk '$3 == "__alloc_object" { getline n; split(n, f, " "); print $1, f[1]; exit }' \
+			>"$root/fault-reject"
+	fi
+fi
+
 # The C++ modules, in build order.
 : >"$root/cpp-modules"
 while read -r o; do

@@ -227,6 +227,15 @@ kmake_init() {
 		KBUILD_BUILD_TIMESTAMP="2024-11-17")
 }
 
+# uninstrumented OUT: dies if the kernel built in OUT has sanitizers (the
+# GCC test kernel is the sanitizer kernel, harness/kconfig/gcc/): its code
+# sizes and compile times say nothing of C++ against C.
+uninstrumented() {
+	grep -qE '^CONFIG_(KASAN|UBSAN)=y' "$1/.config" 2>/dev/null || return 0
+	die "the kernel in $1 is built with sanitizers; build one without them and point BUILD_OUT at it:
+  BUILD_OUT=<dir> KCONFIG_SKIP=sanitizers.config harness/build.sh <toolchain>"
+}
+
 # build_dir NAME [TREE]: the O= directory of a build of a tree (NAME: the
 # toolchain, or the toolchain and what the build is for: llvm-cpp-off,
 # gcc-bench, ...): TREE/.build-NAME.  Kbuild names the source tree ".."

@@ -15,6 +15,7 @@
 tc=${1:-}
 [ "$tc" = llvm ] || [ "$tc" = gcc ] || die "usage: module-size.sh llvm|gcc"
 out=$(build_dir "$tc")
+uninstrumented "$out"
 cpp_ko=$out/samples/cpp/cpp_minimal.ko
 [ -f "$cpp_ko" ] || die "no $cpp_ko: build the $tc kernel with harness/build.sh first"
 kmake_init "$tc" "$BASE_TREE" "$out"

@@ -19,6 +19,7 @@
 tc=${1:-}
 [ "$tc" = llvm ] || [ "$tc" = gcc ] || die "usage: phy-size.sh llvm|gcc"
 out=$(build_dir "$tc")
+uninstrumented "$out"
 cpp_o=$out/drivers/net/phy/ax88796b_cpp.o
 c_o=$out/c-twin/ax88796b.o
 [ -f "$cpp_o" ] && [ -f "$c_o" ] ||

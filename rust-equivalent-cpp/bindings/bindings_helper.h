@@ -73,6 +73,7 @@ static const gfp_t CPP_CONST_HELPER_GFP_NOWAIT = GFP_NOWAIT;
 static const gfp_t CPP_CONST_HELPER_GFP_NOIO = GFP_NOIO;
 static const gfp_t CPP_CONST_HELPER___GFP_ZERO = __GFP_ZERO;
 static const gfp_t CPP_CONST_HELPER___GFP_NOWARN = __GFP_NOWARN;
+static const gfp_t CPP_CONST_HELPER___GFP_NORETRY = __GFP_NORETRY;
 static const size_t CPP_CONST_HELPER_ARCH_KMALLOC_MINALIGN = ARCH_KMALLOC_MINALIGN;
 static const size_t CPP_CONST_HELPER_ARCH_SLAB_MINALIGN = ARCH_SLAB_MINALIGN;
 static const size_t CPP_CONST_HELPER_PAGE_SIZE = PAGE_SIZE;
@@ -133,6 +134,7 @@ static const u8 CPP_CONST_HELPER_MDIO_MMD_VEND1 = MDIO_MMD_VEND1;
 static const u8 CPP_CONST_HELPER_MDIO_MMD_VEND2 = MDIO_MMD_VEND2;
 /* kernel::block::mq (linux/blk-mq.h, blkdev.h and blk_types.h). */
 static const unsigned int CPP_CONST_HELPER_SECTOR_SHIFT = SECTOR_SHIFT;
+static const unsigned int CPP_CONST_HELPER_BLK_MAX_BLOCK_SIZE = BLK_MAX_BLOCK_SIZE;
 static const blk_status_t CPP_CONST_HELPER_BLK_STS_OK = BLK_STS_OK;
 static const blk_status_t CPP_CONST_HELPER_BLK_STS_NOTSUPP = BLK_STS_NOTSUPP;
 static const blk_status_t CPP_CONST_HELPER_BLK_STS_TIMEOUT = BLK_STS_TIMEOUT;

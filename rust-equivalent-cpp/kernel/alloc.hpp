@@ -71,6 +71,7 @@ inline constexpr Flags GFP_NOWAIT{ bindings::GFP_NOWAIT };
 inline constexpr Flags GFP_NOIO{ bindings::GFP_NOIO };
 inline constexpr Flags __GFP_ZERO{ bindings::__GFP_ZERO };
 inline constexpr Flags __GFP_NOWARN{ bindings::__GFP_NOWARN };
+inline constexpr Flags __GFP_NORETRY{ bindings::__GFP_NORETRY };
 } // namespace flags
 
 /**

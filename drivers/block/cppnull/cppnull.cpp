@@ -124,6 +124,17 @@ private:
 	static constexpr size_t FREE_BATCH = 256;
 
 	/*
+	 * The allocations of a write: they may sleep, but start no I/O to
+	 * reclaim memory (GFP_NOIO, as null_blk's), and fail when reclaim
+	 * finds nothing (__GFP_NORETRY), quietly.  Without __GFP_NORETRY, an
+	 * allocation of one page with GFP_NOIO does not fail: when memory
+	 * runs out, it waits in the allocator for ever, and allocations
+	 * elsewhere call the OOM killer.
+	 */
+	static constexpr alloc::Flags GFP =
+		GFP_NOIO | __GFP_NORETRY | __GFP_NOWARN;
+
+	/*
 	 * Copies between the request's segments and the pages, a piece at
 	 * a time: a piece ends where a segment or a page ends.  A page that
 	 * was never written reads as zeroes; a write allocates it.  When
@@ -191,8 +202,7 @@ private:
 		if (page.is_err())
 			return Status::NoSpc;
 		// Another write may have added the page meanwhile.
-		Result<void> r =
-			pages.try_insert(idx, move(page.value()), GFP_NOIO);
+		Result<void> r = pages.try_insert(idx, move(page.value()), GFP);
 
 		if (r.is_ok())
 			return Status::Ok;
@@ -204,14 +214,12 @@ private:
 
 	/*
 	 * A page holding @n bytes of @src at @off and zeroes elsewhere: it
-	 * is not zeroed first, for most writes cover whole pages.  It may
-	 * sleep, but starts no I/O to reclaim memory.
+	 * is not zeroed first, for most writes cover whole pages.
 	 */
 	static Result<KBox<Page>> new_page(size_t off, const u8 *src, u32 n)
 	{
-		const alloc::Flags gfp = GFP_NOIO | __GFP_NOWARN;
 		KBox<Page> page =
-			TRY(KBox<Page>::make(gfp, TRY(Page::alloc(gfp))));
+			TRY(KBox<Page>::make(GFP, TRY(Page::alloc(GFP))));
 
 		TRY(page->write(src, off, n));
 		TRY(page->fill_zero(0, off));
@@ -437,10 +445,13 @@ Result<Config> config()
 		return code::EINVAL;
 	}
 	c.hw_queue_depth = v;
+	// Blocks larger than a page are made of several pages: a piece of
+	// transfer() ends where a page does.
 	v = bs.get();
-	if (v < 512 || static_cast<size_t>(v) > PAGE_SIZE || (v & (v - 1))) {
+	if (v < 512 || static_cast<u32>(v) > mq::MAX_BLOCK_SIZE ||
+	    (v & (v - 1))) {
 		pr_err("bs={}: must be a power of 2 from 512 to {}\n", v,
-		       PAGE_SIZE);
+		       mq::MAX_BLOCK_SIZE);
 		return code::EINVAL;
 	}
 	c.bs = v;
@@ -495,6 +506,15 @@ public:
 		st.step([&]() -> Result<void> {
 			Config cfg = TRY(config());
 
+			// Nothing may fail once a disk is added: add_disk()
+			// scans it for partitions, and the file it opens for
+			// that is released when the loading task returns to
+			// user space, through the disk's operations, which are
+			// in this module; a failed load would free them first.
+			// So the room for the devices comes first.  (With
+			// several devices, a failure in the second still comes
+			// after the first was added: null_blk has the same.)
+			TRY(devs_.reserve(nr_devices.get(), GFP_KERNEL));
 			for (u32 i = 0; i < nr_devices.get(); i++)
 				TRY(devs_.push(
 					TRY(KBox<NullBlk>::try_make(

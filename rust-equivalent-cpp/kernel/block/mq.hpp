@@ -43,6 +43,12 @@ namespace kernel::block::mq {
 /* A sector is 512 bytes, whatever the block size. */
 inline constexpr u32 SECTOR_SHIFT = bindings::SECTOR_SHIFT;
 
+/*
+ * The largest logical block size the block layer takes: 64 KiB with
+ * CONFIG_TRANSPARENT_HUGEPAGE, a page without (BLK_MAX_BLOCK_SIZE).
+ */
+inline constexpr u32 MAX_BLOCK_SIZE = bindings::BLK_MAX_BLOCK_SIZE;
+
 /* The outcome of a request (blk_status_t). */
 enum class Status : u8 {
 	Ok = bindings::BLK_STS_OK,
