@@ -10,8 +10,8 @@
 # result is kept in .work/accel); otherwise TCG.  The console log goes to
 # .work/log/boot-<tc>.log.  Exit 0 only if the guest reached the end of
 # /init, every module loaded and unloaded, the kernel log has no warning,
-# BUG or oops and no failed KUnit test, kmemleak found no leak, and the log
-# has every line of harness/boot-expect.
+# BUG, oops, OOM kill or stall and no failed KUnit test, kmemleak found no
+# leak, and the log has every line of harness/boot-expect.
 . "$(dirname "$0")/lib.sh"
 
 tc=${1:-}
@@ -80,7 +80,7 @@ cpus=$(sed -n 's/^HARNESS: cpus //p' "$log")
 # does): only a "Call Trace:" alone passes there.
 oops=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
 	sed '/cpp-fault: begin$/,/cpp-fault: end$/{/^Call Trace:$/d}' |
-	grep -E 'WARNING:|BUG:|Oops|Call Trace:|general protection|UBSAN:|KASAN:|kernel BUG' | head -5)
+	grep -E 'WARNING:|BUG:|Oops|Call Trace:|general protection|UBSAN:|KASAN:|kernel BUG|invoked oom-killer|detected stall|soft lockup' | head -5)
 [ -z "$oops" ] || die "the $tc kernel logged: $oops (console log: $log)"
 # The late modules (harness/guest/late-modules) report a bug on purpose:
 # what they must make the kernel print is in boot-expect; anything worse is

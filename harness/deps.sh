@@ -17,8 +17,8 @@ PACKAGES=(
 	# base tree, series handling and review tools
 	xz-utils git git-email libmailtools-perl b4 quilt patch
 	# boot tests and benchmarks (libc6-dev: libc.a, for the kselftest
-	# programs, linked static for the initramfs)
-	qemu-system-x86 busybox-static fio libc6-dev
+	# programs, linked static for the initramfs; rt-tests: cyclictest)
+	qemu-system-x86 busybox-static fio libc6-dev rt-tests
 	# the harness's own lint
 	shellcheck
 )

@@ -50,18 +50,21 @@ if [ -f "$out/c-twin/ax88796b.ko" ]; then
 	cp "$out/c-twin/ax88796b.ko" "$root/c-twin/"
 fi
 
-# fio and the libraries it links, for the test of the C++ null block
-# driver (harness/guest/blk-test), when the tree has the driver (BLK_TEST=0:
-# not, for the tests of boot.sh itself, which do not need it).
+# fio and cyclictest and the libraries they link, for the test of the C++
+# null block driver (harness/guest/blk-test), when the tree has the driver
+# (BLK_TEST=0: not, for the tests of boot.sh itself, which do not need it).
 if [ -f "$src/drivers/block/cppnull/cppnull.cpp" ] && [ "${BLK_TEST:-1}" = 1 ]; then
 	command -v fio >/dev/null || die "fio is missing; run: make deps"
+	command -v cyclictest >/dev/null || die "cyclictest is missing; run: make deps"
 	install -m 755 "$TOP/harness/guest/blk-test" "$root/blk-test"
-	cp /usr/bin/fio "$root/bin/fio"
-	ldd /usr/bin/fio | sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p; s/^[[:space:]]*\(\/[^ ]*ld-linux[^ ]*\) .*/\1/p' |
-		while read -r lib; do
-			mkdir -p "$root$(dirname "$lib")"
-			cp -L "$lib" "$root$lib"
-		done
+	for prog in /usr/bin/fio /usr/bin/cyclictest; do
+		cp "$prog" "$root/bin/"
+		ldd "$prog" | sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p; s/^[[:space:]]*\(\/[^ ]*ld-linux[^ ]*\) .*/\1/p' |
+			while read -r lib; do
+				mkdir -p "$root$(dirname "$lib")"
+				cp -L "$lib" "$root$lib"
+			done
+	done
 fi
 
 # The fault-injection sweeps (harness/guest/fault-test), for a kernel with

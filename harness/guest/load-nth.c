@@ -15,8 +15,9 @@
  *   O_DIRECT and reads it back; then it must unload (delete_module()) and
  *   leave nothing behind.
  *
- *   load-nth [-b BLOCK-PREFIX] [-m MISC-NAME] NAME MODULE.ko [PARAMS]
+ *   load-nth [-b BLOCK-PREFIX] [-m MISC-NAME] [-r FIRST:LAST] NAME MODULE.ko [PARAMS]
  *
+ * -r: only the points FIRST to LAST (to find the one behind a report).
  * Prints one line, "points P failed F loaded L errors E,...", or what went
  * wrong (and exits 1).  The module must not be loaded when it starts.
  */
@@ -120,20 +121,25 @@ static const char *broken(void)
 int main(int argc, char **argv)
 {
 	int points, failed = 0, loaded = 0, n, fd, ctl, rc, err, opt, i;
+	int first = 1, last = INT_MAX;
 	char buf[32], errors[256] = "";
 	const char *params = "", *what;
 	ssize_t len;
 
-	while ((opt = getopt(argc, argv, "b:m:")) != -1) {
+	while ((opt = getopt(argc, argv, "b:m:r:")) != -1) {
 		if (opt == 'b')
 			block_prefix = optarg;
 		else if (opt == 'm')
 			misc_name = optarg;
+		else if (opt == 'r' &&
+			 sscanf(optarg, "%d:%d", &first, &last) == 2 &&
+			 first >= 1 && last >= first)
+			;
 		else
 			return 2;
 	}
 	if (argc - optind < 2 || argc - optind > 3) {
-		fprintf(stderr, "usage: load-nth [-b BLOCK-PREFIX] [-m MISC-NAME] NAME MODULE.ko [PARAMS]\n");
+		fprintf(stderr, "usage: load-nth [-b BLOCK-PREFIX] [-m MISC-NAME] [-r FIRST:LAST] NAME MODULE.ko [PARAMS]\n");
 		return 2;
 	}
 	name = argv[optind];
@@ -155,7 +161,7 @@ int main(int argc, char **argv)
 	if (what)
 		die("%s exists before the first load", what, 0);
 
-	for (n = 1;; n++) {
+	for (n = first; n <= last; n++) {
 		int injected;
 
 		len = snprintf(buf, sizeof(buf), "%d", n);
@@ -209,13 +215,16 @@ int main(int argc, char **argv)
 		what = leftover();
 		if (what)
 			die("%s is left behind", what, n);
-		if (!injected)
+		if (!injected) {
+			/* The call without a failure: not a point. */
+			loaded--;
 			break;
+		}
 		if (n > 100000)
 			die("more than 100000 points%s", "", n);
 	}
-	points = n - 1;
+	points = n - first;
 	printf("points %d failed %d loaded %d errors %s\n", points, failed,
-	       loaded - 1, *errors ? errors : "none");
+	       loaded, *errors ? errors : "none");
 	return 0;
 }

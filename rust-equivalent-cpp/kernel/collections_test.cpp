@@ -42,9 +42,13 @@ void list_order_and_ownership(Test &test)
 		List<Req> list;
 
 		KUNIT_EXPECT_TRUE(test, list.is_empty());
+		// An empty box adds nothing.
+		list.push_back(KBox<Req>::from_raw(nullptr));
+		KUNIT_EXPECT_TRUE(test, list.is_empty());
 		list.push_back(req(2, &live));
 		list.push_back(req(3, &live));
 		list.push_front(req(1, &live));
+		// Each allocation worked (failslab may fail them).
 		KUNIT_ASSERT_EQ(test, live, 3);
 
 		int expect = 1;
@@ -73,6 +77,7 @@ void list_remove(Test &test)
 
 	for (int i = 0; i < 4; i++)
 		list.push_back(req(i, &live));
+	KUNIT_ASSERT_EQ(test, live, 4);
 	Req *two = nullptr;
 	for (Req &r : list)
 		if (r.tag == 2)

@@ -156,6 +156,17 @@ void page_ranges(Test &test)
 	KUNIT_EXPECT_EQ(test, out[0], '\0');
 }
 
+void page_memory_counts(Test &test)
+{
+	size_t total = total_ram_pages();
+
+	// Pages, not bytes: this kernel runs in less than 1 TiB.
+	KUNIT_EXPECT_GT(test, total, 0UL);
+	KUNIT_EXPECT_LT(test, total, (1UL << 40) / PAGE_SIZE);
+	KUNIT_EXPECT_GT(test, available_pages(), 0UL);
+	KUNIT_EXPECT_LE(test, available_pages(), total);
+}
+
 constinit kunit::Case cases[] = {
 	KUNIT_CPP_CASE(workqueue_arc_item),
 	KUNIT_CPP_CASE(workqueue_kbox_item),
@@ -163,6 +174,7 @@ constinit kunit::Case cases[] = {
 	KUNIT_CPP_CASE(device_name_and_refs),
 	KUNIT_CPP_CASE(firmware_missing),
 	KUNIT_CPP_CASE(page_ranges),
+	KUNIT_CPP_CASE(page_memory_counts),
 	{},
 };
 

@@ -147,16 +147,21 @@ public:
 		return rawlist::empty(&head_);
 	}
 
-	/* push_back() - @item goes last; the List owns it. */
+	/*
+	 * push_back() - @item goes last; the List owns it.  An empty KBox
+	 * adds nothing.
+	 */
 	void push_back(KBox<T> item)
 	{
-		insert(item.into_raw(), head_.prev, &head_);
+		if (!item.is_empty())
+			insert(item.into_raw(), head_.prev, &head_);
 	}
 
-	/* push_front() - @item goes first; the List owns it. */
+	/* push_front() - @item goes first; as push_back(). */
 	void push_front(KBox<T> item)
 	{
-		insert(item.into_raw(), &head_, head_.next);
+		if (!item.is_empty())
+			insert(item.into_raw(), &head_, head_.next);
 	}
 
 	/* pop_front() - the first T, or an empty KBox if there is none. */

@@ -4,7 +4,7 @@
  * written through a temporary mapping (kmap_local_page()), never past its
  * end.
  *
- * C header: include/linux/gfp.h, include/linux/highmem.h
+ * C header: include/linux/gfp.h, include/linux/highmem.h, include/linux/mm.h
  */
 #ifndef CPP_KERNEL_PAGE_HPP
 #define CPP_KERNEL_PAGE_HPP
@@ -138,6 +138,27 @@ private:
 
 	bindings::page *page_;
 };
+
+/*
+ * The system's memory, in pages: all of it (totalram_pages()), and what
+ * new allocations can have without swapping (si_mem_available(): the
+ * free pages above the reserves, and the part of the page cache and of
+ * the reclaimable slabs that reclaim would free).  A driver that holds
+ * memory for its users (a RAM disk) stops short of taking the last of it.
+ */
+inline size_t total_ram_pages()
+{
+	// SAFETY: reads a counter.
+	return bindings::totalram_pages();
+}
+
+inline size_t available_pages()
+{
+	// SAFETY: reads counters.
+	long n = bindings::si_mem_available();
+
+	return n > 0 ? n : 0;
+}
 
 } // namespace kernel
 

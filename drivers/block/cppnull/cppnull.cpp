@@ -6,7 +6,9 @@
  * irqmode (0: none, 1: softirq, 2: timer, after completion_nsec),
  * memory_backed, discard, rotational and home_node, plus write_cache.
  * Devices are /dev/cppnullb<N>.  Without memory_backed, reads return
- * whatever the pages held and writes go nowhere, as with null_blk.
+ * whatever the pages held and writes go nowhere, as with null_blk.  With
+ * it, a write that needs a new page fails (ENOSPC) when the page cannot
+ * be allocated or when less than a sixteenth of the memory is available.
  */
 
 #include <kernel/alloc/kbox.hpp>
@@ -65,7 +67,8 @@ struct PollQueue {
 /* A device's data, which its callbacks share (mq::Operations). */
 class Device {
 public:
-	Device(init::Status &st, const Config &cfg) : cfg(cfg)
+	Device(init::Status &st, const Config &cfg)
+	    : cfg(cfg), reserve_(total_ram_pages() / RESERVE_DIVISOR)
 	{
 		st.step([&]() -> Result<void> {
 			for (u32 i = 0; i < cfg.poll_queues; i++)
@@ -122,6 +125,15 @@ private:
 	using PagesGuard = Pages::Guard;
 
 	static constexpr size_t FREE_BATCH = 256;
+
+	/*
+	 * What a memory-backed device leaves to the rest of the system: a
+	 * write that needs a new page fails (NoSpc) while less than a
+	 * sixteenth of the memory is available.  Were the device to take
+	 * the last of it, the OOM killer would run out of tasks to kill
+	 * and the kernel would panic.
+	 */
+	static constexpr size_t RESERVE_DIVISOR = 16;
 
 	/*
 	 * The allocations of a write: they may sleep, but start no I/O to
@@ -185,8 +197,8 @@ private:
 			__builtin_memset(dst, 0, n);
 	}
 
-	static Status write_piece(PagesGuard &pages, u64 idx, size_t off,
-				  const u8 *src, u32 n)
+	Status write_piece(PagesGuard &pages, u64 idx, size_t off,
+			   const u8 *src, u32 n) const
 	{
 		Page *p = pages.get(idx);
 
@@ -196,8 +208,12 @@ private:
 		// A new page, written before it is stored, and allocated
 		// with the lock released: the tag set is blocking (queue_rq()
 		// may sleep), as null_blk's is when memory-backed.
-		Result<KBox<Page>> page = pages.do_unlocked(
-			[&] { return new_page(off, src, n); });
+		Result<KBox<Page>> page =
+			pages.do_unlocked([&]() -> Result<KBox<Page>> {
+				if (available_pages() < reserve_)
+					return code::ENOSPC;
+				return new_page(off, src, n);
+			});
 
 		if (page.is_err())
 			return Status::NoSpc;
@@ -249,6 +265,7 @@ private:
 		}
 	}
 
+	const size_t reserve_;
 	mutable Pages pages_;
 	KVec<KBox<PollQueue>> poll_;
 };
