@@ -77,8 +77,11 @@ cpus=$(sed -n 's/^HARNESS: cpus //p' "$log")
 [ "${cpus:-0}" -ge 2 ] || die "the guest saw ${cpus:-no} CPU(s), QEMU gave it 2: the concurrency tests would run on one (console log: $log)"
 # Between the marks of harness/guest/fault-test, the kernel may print a
 # stack trace of its own for an injected failure (kmem_cache_create()
-# does): only a "Call Trace:" alone passes there.
+# does): only a "Call Trace:" alone passes there; and between its KUnit
+# marks, the warning KUnit gives when the report of a failed assertion
+# cannot be allocated (the line after its message).
 oops=$(sed -n '/^HARNESS: dmesg begin$/,/^HARNESS: dmesg end$/p' "$log" |
+	sed '/cpp-fault: kunit begin$/,/cpp-fault: kunit end$/{/^Could not allocate stream to print failed assertion in /{n;/^WARNING: lib\/kunit\/test\.c:[0-9]* at __kunit_do_failed_assertion+/d}}' |
 	sed '/cpp-fault: begin$/,/cpp-fault: end$/{/^Call Trace:$/d}' |
 	grep -E 'WARNING:|BUG:|Oops|Call Trace:|general protection|UBSAN:|KASAN:|kernel BUG|invoked oom-killer|detected stall|soft lockup' | head -5)
 [ -z "$oops" ] || die "the $tc kernel logged: $oops (console log: $log)"

@@ -131,9 +131,13 @@ private:
 	 * write that needs a new page fails (NoSpc) while less than a
 	 * sixteenth of the memory is available.  Were the device to take
 	 * the last of it, the OOM killer would run out of tasks to kill
-	 * and the kernel would panic.
+	 * and the kernel would panic.  What is available is looked at once
+	 * every RESERVE_CHECK new pages (si_mem_available() sums counters
+	 * over every zone), so that a device may go past the reserve by at
+	 * most that many pages.
 	 */
 	static constexpr size_t RESERVE_DIVISOR = 16;
+	static constexpr size_t RESERVE_CHECK = 64;
 
 	/*
 	 * The allocations of a write: they may sleep, but start no I/O to
@@ -208,12 +212,10 @@ private:
 		// A new page, written before it is stored, and allocated
 		// with the lock released: the tag set is blocking (queue_rq()
 		// may sleep), as null_blk's is when memory-backed.
-		Result<KBox<Page>> page =
-			pages.do_unlocked([&]() -> Result<KBox<Page>> {
-				if (available_pages() < reserve_)
-					return code::ENOSPC;
-				return new_page(off, src, n);
-			});
+		if (!may_grow(pages))
+			return Status::NoSpc;
+		Result<KBox<Page>> page = pages.do_unlocked(
+			[&] { return new_page(off, src, n); });
 
 		if (page.is_err())
 			return Status::NoSpc;
@@ -229,6 +231,18 @@ private:
 	}
 
 	/*
+	 * Whether the device may take one more page (RESERVE_DIVISOR); the
+	 * lock of the pages, which the caller's guard holds, guards the
+	 * count.
+	 */
+	bool may_grow(const PagesGuard &) const
+	{
+		if (new_pages_++ % RESERVE_CHECK == 0)
+			low_ = available_pages() < reserve_;
+		return !low_;
+	}
+
+	/*
 	 * A page holding @n bytes of @src at @off and zeroes elsewhere: it
 	 * is not zeroed first, for most writes cover whole pages.
 	 */
@@ -238,8 +252,10 @@ private:
 			TRY(KBox<Page>::make(GFP, TRY(Page::alloc(GFP))));
 
 		TRY(page->write(src, off, n));
-		TRY(page->fill_zero(0, off));
-		TRY(page->fill_zero(off + n, PAGE_SIZE - off - n));
+		if (off)
+			TRY(page->fill_zero(0, off));
+		if (off + n < PAGE_SIZE)
+			TRY(page->fill_zero(off + n, PAGE_SIZE - off - n));
 		return page;
 	}
 
@@ -267,6 +283,10 @@ private:
 
 	const size_t reserve_;
 	mutable Pages pages_;
+	// Under the lock of pages_: new pages since the device was made,
+	// and whether less than reserve_ was available at the last look.
+	mutable size_t new_pages_ = 0;
+	mutable bool low_ = false;
 	KVec<KBox<PollQueue>> poll_;
 };
 
