@@ -92,31 +92,57 @@ void xarray_guard(Test &test)
 		XArray<KBox<Counted>> xa;
 		KBox<Counted> a = counted(1, &live), b = counted(2, &live);
 		KBox<Counted> c = counted(3, &live);
-		auto g = xa.lock();
 
+		// Each allocation worked (failslab may fail them).
 		KUNIT_ASSERT_EQ(test, live, 3);
-		KUNIT_ASSERT_TRUE(test,
-				  g.try_insert(5, move(a), GFP_NOWAIT).is_ok());
-		KUNIT_EXPECT_TRUE(test, a.is_empty());
-		// Taken: b stays the caller's, unchanged.
-		Result<void> r = g.try_insert(5, move(b), GFP_NOWAIT);
-		KUNIT_EXPECT_TRUE(test, r.is_err() && r.error() == code::EBUSY);
-		KUNIT_ASSERT_FALSE(test, b.is_empty());
-		KUNIT_EXPECT_EQ(test, b->value, 2);
-		KUNIT_EXPECT_EQ(test, g.get(5)->value, 1);
-		// What do_unlocked() calls runs, and its result comes back.
-		KUNIT_EXPECT_TRUE(test, g.do_unlocked([&] { return true; }));
-		// Nodes allocated with GFP_KERNEL, the lock released.
-		KUNIT_ASSERT_TRUE(
-			test,
-			g.try_insert(1UL << 30, move(c), GFP_KERNEL).is_ok());
-		KUNIT_EXPECT_EQ(test, live, 3);
-		// The lowest index goes first.
-		KUNIT_EXPECT_EQ(test, g.remove_some(1), 1UL);
-		KUNIT_EXPECT_TRUE(test, g.get(5) == nullptr);
-		KUNIT_EXPECT_EQ(test, g.get(1UL << 30)->value, 3);
-		KUNIT_EXPECT_EQ(test, g.remove_some(10), 1UL);
-		KUNIT_EXPECT_EQ(test, g.remove_some(10), 0UL);
+		// KUnit allocates to report a failure, which it cannot do
+		// under a spinlock: what is seen under the array's lock is
+		// checked once the lock is released.
+		bool a_in, a_taken, b_busy, ran, c_in;
+		int b_value, at5, at5_after, at30_after, live_in;
+		unsigned long removed[3];
+		{
+			auto g = xa.lock();
+			auto at = [&](unsigned long idx) {
+				Counted *p = g.get(idx);
+
+				return p ? p->value : -1;
+			};
+
+			a_in = g.try_insert(5, move(a), GFP_NOWAIT).is_ok();
+			a_taken = a.is_empty();
+			// Taken: b stays the caller's, unchanged.
+			Result<void> r = g.try_insert(5, move(b), GFP_NOWAIT);
+			b_busy = r.is_err() && r.error() == code::EBUSY;
+			b_value = b.is_empty() ? -1 : b->value;
+			at5 = at(5);
+			// What do_unlocked() calls runs, and its result comes
+			// back.
+			ran = g.do_unlocked([&] { return true; });
+			// Nodes allocated with GFP_KERNEL, the lock released.
+			c_in = g.try_insert(1UL << 30, move(c), GFP_KERNEL)
+				       .is_ok();
+			live_in = live;
+			// The lowest index goes first.
+			removed[0] = g.remove_some(1);
+			at5_after = at(5);
+			at30_after = at(1UL << 30);
+			removed[1] = g.remove_some(10);
+			removed[2] = g.remove_some(10);
+		}
+		KUNIT_EXPECT_TRUE(test, a_in);
+		KUNIT_EXPECT_TRUE(test, a_taken);
+		KUNIT_EXPECT_TRUE(test, b_busy);
+		KUNIT_EXPECT_EQ(test, b_value, 2);
+		KUNIT_EXPECT_EQ(test, at5, 1);
+		KUNIT_EXPECT_TRUE(test, ran);
+		KUNIT_EXPECT_TRUE(test, c_in);
+		KUNIT_EXPECT_EQ(test, live_in, 3);
+		KUNIT_EXPECT_EQ(test, removed[0], 1UL);
+		KUNIT_EXPECT_EQ(test, at5_after, -1);
+		KUNIT_EXPECT_EQ(test, at30_after, 3);
+		KUNIT_EXPECT_EQ(test, removed[1], 1UL);
+		KUNIT_EXPECT_EQ(test, removed[2], 0UL);
 		KUNIT_EXPECT_EQ(test, live, 1);
 	}
 	KUNIT_EXPECT_EQ(test, live, 0);
