@@ -1,7 +1,8 @@
 #!/bin/bash
 # level: full
 # Every patch builds on its own (bisectability), and with CONFIG_CPP=n the
-# series changes nothing in the kernel.
+# series changes nothing in the kernel but its fixes to C code, which come
+# first (is_fix below).
 #
 # With LLVM=1, incrementally: each step rebuilds only what it changes
 # (kbuild follows the CONFIG_ options each object uses, and the commands
@@ -48,6 +49,14 @@ snapshot() {	# name build-directory: what CONFIG_CPP=n must not change
 
 # has_cpp COMMIT: the tree at COMMIT defines CONFIG_CPP.
 has_cpp() { git -C "$BASE_TREE" grep -qE '^config CPP$' "$1" -- init/Kconfig; }
+# A fix to the C code that the series carries (they come first): a patch
+# that adds no file and touches no C++ file, Kconfig, Makefile, script or
+# documentation.
+is_fix() {
+	[ -z "$(git -C "$BASE_TREE" diff-tree --no-commit-id --name-only --diff-filter=A -r "$1")" ] &&
+		! git -C "$BASE_TREE" diff-tree --no-commit-id --name-only -r "$1" |
+			grep -qiE 'cpp|Kconfig|Makefile|^scripts/|^Documentation/|^MAINTAINERS$'
+}
 built=0
 prefix() {	# i: build patch i of the series on its own
 	local c=${commits[$(($1 - 1))]} dir=$off
@@ -71,12 +80,19 @@ git -C "$BASE_TREE" checkout -q --detach "$BASE_TAG" || exit 1
 echo "base (no patch)"
 SECONDS=0
 BUILD_OUT=$off PREFIX_BUILD=1 "$TOP/harness/build.sh" llvm || exit 1
-snapshot base "$off"
 echo "(${SECONDS} s)"
+# The series' fixes to the C code, each on its own; what CONFIG_CPP=n
+# must not change is what the base with them builds.
+i=1
+while [ "$i" -lt "$n" ] && is_fix "${commits[$((i - 1))]}"; do
+	prefix "$i"
+	i=$((i + 1))
+done
+fixes=$((i - 1))
+snapshot base "$off"
 # The patches before CONFIG_CPP, in the base's directory: before the whole
 # series is, as that changes objtool, which every object of a CONFIG_CPP=n
 # build depends on.
-i=1
 while [ "$i" -lt "$n" ] && ! has_cpp "${commits[$((i - 1))]}"; do
 	prefix "$i"
 	i=$((i + 1))
@@ -95,7 +111,7 @@ for what in objects modules symbols; do
 		bad=1
 	fi
 done
-[ $bad -eq 0 ] && echo "CONFIG_CPP=n: same $(wc -l <"$WORK/cpp-off/base.objects") vmlinux objects, $(wc -l <"$WORK/cpp-off/base.modules") modules and $(wc -l <"$WORK/cpp-off/base.symbols") vmlinux symbols as the base"
+[ $bad -eq 0 ] && echo "CONFIG_CPP=n: same $(wc -l <"$WORK/cpp-off/base.objects") vmlinux objects, $(wc -l <"$WORK/cpp-off/base.modules") modules and $(wc -l <"$WORK/cpp-off/base.symbols") vmlinux symbols as the base with the series' $fixes fixes to C code"
 # The patches that define CONFIG_CPP, in 20-build-llvm's directory.
 while [ "$i" -lt "$n" ]; do
 	prefix "$i"
