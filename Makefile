@@ -6,7 +6,7 @@
 H := harness
 W := $(or $(WORK),.work)
 
-.PHONY: help run check quick deps setup apply series build boot bench clean distclean
+.PHONY: help run check quick deps setup apply series build boot bench profile clean distclean
 
 help:
 	@echo 'make run      set up, apply the series, build (LLVM=1), boot in QEMU, load the C++ modules'
@@ -18,6 +18,7 @@ help:
 	@echo 'make apply    apply the series (KERNEL_SRC=/path/to/linux: to your own git tree)'
 	@echo 'make build    configure and build (TOOLCHAIN=llvm|gcc); make boot: boot it'
 	@echo 'make bench    null_blk against the C++ null block driver (fio in QEMU)'
+	@echo 'make profile  their memory-backed I/O, in instructions per function'
 	@echo 'make clean    remove builds and logs; make distclean: all of .work/'
 
 run:
@@ -54,6 +55,9 @@ boot:
 
 bench: setup
 	@$(H)/bench.sh $(TC)
+
+profile: setup
+	@$(H)/profile.sh $(TC)
 
 clean:
 	rm -rf $(W)/linux/.build-* $(W)/log $(W)/accel

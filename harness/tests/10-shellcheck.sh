@@ -7,5 +7,5 @@ cd "$TOP" || exit 1
 # Two at a time (make quick must stay fast); -x follows the sourced lib.sh.
 printf '%s\0' harness/*.sh harness/tests/*.sh .ci/run |
 	xargs -0 -n 8 -P 2 shellcheck -x -P SCRIPTDIR -S warning -s bash || exit 1
-shellcheck -S warning -s sh harness/guest/init harness/guest/blk-test harness/guest/bench harness/guest/fault-test || exit 1
-echo "shellcheck: $(ls harness/*.sh harness/tests/*.sh .ci/run harness/guest/init harness/guest/blk-test harness/guest/bench harness/guest/fault-test | wc -l) scripts clean"
+shellcheck -S warning -s sh harness/guest/init harness/guest/blk-test harness/guest/bench harness/guest/fault-test harness/guest/profile || exit 1
+echo "shellcheck: $(ls harness/*.sh harness/tests/*.sh .ci/run harness/guest/init harness/guest/blk-test harness/guest/bench harness/guest/fault-test harness/guest/profile | wc -l) scripts clean"

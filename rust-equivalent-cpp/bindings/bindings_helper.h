@@ -77,6 +77,17 @@ static const gfp_t CPP_CONST_HELPER___GFP_NORETRY = __GFP_NORETRY;
 static const size_t CPP_CONST_HELPER_ARCH_KMALLOC_MINALIGN = ARCH_KMALLOC_MINALIGN;
 static const size_t CPP_CONST_HELPER_ARCH_SLAB_MINALIGN = ARCH_SLAB_MINALIGN;
 static const size_t CPP_CONST_HELPER_PAGE_SIZE = PAGE_SIZE;
+/*
+ * Whether kunmap_local() does nothing, as without CONFIG_HIGHMEM, forced
+ * local mappings or a cache flush on unmap: C++ then skips the call.
+ */
+#if defined(CONFIG_HIGHMEM) || defined(CONFIG_DEBUG_KMAP_LOCAL_FORCE_MAP) || \
+	defined(ARCH_HAS_FLUSH_ON_KUNMAP)
+#define KUNMAP_LOCAL_IS_NOP 0
+#else
+#define KUNMAP_LOCAL_IS_NOP 1
+#endif
+static const bool CPP_CONST_HELPER_KUNMAP_LOCAL_IS_NOP = KUNMAP_LOCAL_IS_NOP;
 static const int CPP_CONST_HELPER_MAX_ERRNO = MAX_ERRNO;
 static const long CPP_CONST_HELPER_HZ = HZ;
 static const unsigned int CPP_CONST_HELPER__IOC_NRBITS = _IOC_NRBITS;

@@ -138,10 +138,10 @@ void firmware_missing(Test &test)
 
 void page_ranges(Test &test)
 {
-	Result<Page> r = Page::alloc(GFP_KERNEL | __GFP_ZERO);
+	Result<Owned<Page>> r = Page::alloc(GFP_KERNEL | __GFP_ZERO);
 
 	KUNIT_ASSERT_TRUE(test, r.is_ok());
-	Page &p = r.value();
+	Page &p = *r.value();
 	char out[8] = {};
 
 	KUNIT_EXPECT_TRUE(test, p.write("page", PAGE_SIZE - 5, 5).is_ok());

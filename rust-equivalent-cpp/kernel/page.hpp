@@ -12,6 +12,7 @@
 #include <bindings/bindings.hpp>
 #include <kernel/alloc.hpp>
 #include <kernel/error.hpp>
+#include <kernel/types.hpp>
 #include <kernel/uaccess.hpp>
 #include <kernel/utility.hpp>
 
@@ -20,52 +21,49 @@ namespace kernel {
 inline constexpr size_t PAGE_SIZE = bindings::PAGE_SIZE;
 
 /**
- * class Page - an owned page (order 0).
+ * class Page - a page (struct page, order 0), reached through a reference
+ * or owned through an Owned<Page>, which frees it.
  *
  * The ranges are checked: an offset and length that do not fit in the
- * page give EINVAL and touch nothing.
+ * page give EINVAL and touch nothing.  An Owned<Page> is ForeignOwnable
+ * without an allocation of its own: an array of them (XArray) holds the
+ * struct page pointers themselves.
  *
- *	Page p = TRY(Page::alloc(GFP_KERNEL | __GFP_ZERO));
- *	TRY(p.write(buf, 0, len));
+ *	Owned<Page> p = TRY(Page::alloc(GFP_KERNEL | __GFP_ZERO));
+ *	TRY(p->write(buf, 0, len));
  *
- * Invariants: page_ is null (moved from) or a page this object owns.
+ * Invariants: a Page is a struct page that whoever holds the reference
+ * may read and write (its owner, or the one the owner lent it to).
  */
 class Page {
 public:
+	Page() = delete;
+	Page(const Page &) = delete;
+	Page &operator=(const Page &) = delete;
+
 	/* alloc() - a page, allocated with @flags. */
-	[[nodiscard]] static Result<Page> alloc(alloc::Flags flags)
+	[[nodiscard]] static Result<Owned<Page>> alloc(alloc::Flags flags)
 	{
 		// SAFETY: order 0; the page is ours if not null.
 		bindings::page *p = bindings::alloc_pages(flags.raw(), 0);
 
 		if (!p)
 			return code::ENOMEM;
-		return Page(p);
+		// SAFETY: a Page is a struct page in an Opaque (layout below);
+		// the page was allocated above and nothing else has it.
+		return Owned<Page>::from_raw(reinterpret_cast<Page *>(p));
 	}
 
-	Page(Page &&other) : page_(exchange(other.page_, nullptr))
+	/* Ownable: the owner frees the page. */
+	static void release(Page *page)
 	{
-	}
-
-	Page &operator=(Page &&other)
-	{
-		swap(page_, other.page_);
-		return *this;
-	}
-
-	Page(const Page &) = delete;
-	Page &operator=(const Page &) = delete;
-
-	~Page()
-	{
-		if (page_)
-			// SAFETY: we own the page (invariant).
-			bindings::__free_pages(page_, 0);
+		// SAFETY: the caller owns the page (Owned's invariant).
+		bindings::__free_pages(page->as_raw(), 0);
 	}
 
 	bindings::page *as_raw() const
 	{
-		return page_;
+		return page_.get();
 	}
 
 	/* read() - copies @len bytes at @offset to @dst. */
@@ -114,10 +112,6 @@ public:
 	}
 
 private:
-	explicit Page(bindings::page *p) : page_(p)
-	{
-	}
-
 	static Result<void> check(size_t offset, size_t len)
 	{
 		if (offset > PAGE_SIZE || len > PAGE_SIZE - offset)
@@ -127,17 +121,23 @@ private:
 
 	template <typename F> void with_mapped(F &&f) const
 	{
-		// SAFETY: we own the page; the mapping is undone below, in
-		// the same context.
-		u8 *addr = static_cast<u8 *>(bindings::kmap_local_page(page_));
+		// SAFETY: the page is ours to use (invariant); the mapping is
+		// undone below, in the same context.
+		u8 *addr =
+			static_cast<u8 *>(bindings::kmap_local_page(as_raw()));
 
 		f(addr);
-		// SAFETY: mapped above.
-		bindings::kunmap_local(addr);
+		if constexpr (!bindings::KUNMAP_LOCAL_IS_NOP)
+			// SAFETY: mapped above.
+			bindings::kunmap_local(addr);
 	}
 
-	bindings::page *page_;
+	Opaque<bindings::page> page_;
 };
+
+static_assert(sizeof(Page) == sizeof(bindings::page));
+static_assert(alignof(Page) == alignof(bindings::page));
+static_assert(Ownable<Page> && ForeignOwnable<Owned<Page>>);
 
 /*
  * The system's memory, in pages: all of it (totalram_pages()), and what

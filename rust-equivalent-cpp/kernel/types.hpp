@@ -3,7 +3,8 @@
  * The kernel's integer types in namespace kernel: u8 .. u64, s8 .. s64,
  * size_t and ptrdiff_t, with the sizes C gives them.  And the types that
  * stand between C++ and C objects: Opaque<T>, ARef<T> (with the concept
- * AlwaysRefCounted), ScopeGuard, and the concept ForeignOwnable.
+ * AlwaysRefCounted), Owned<T> (with the concept Ownable), ScopeGuard,
+ * and the concept ForeignOwnable.
  *
  * C header: include/linux/types.h, include/uapi/asm-generic/int-ll64.h
  */
@@ -144,6 +145,92 @@ private:
 };
 
 /**
+ * concept Ownable - a C object that has one owner, who frees it with
+ * T::release() (a page, for Page).
+ */
+template <typename T>
+concept Ownable = requires(T *ptr) { T::release(ptr); };
+
+/**
+ * class Owned - the owner of an Ownable object, which destruction frees.
+ *
+ * Moving an Owned moves the ownership; the moved-from Owned may only be
+ * destroyed or assigned.  An Owned is ForeignOwnable: what C holds is
+ * the object itself, with nothing allocated around it.
+ *
+ * T is Ownable (checked where an Owned is destroyed: a class may name
+ * Owned<T> in its own definition, before T is complete).
+ *
+ * Invariants: ptr_ is null (moved from) or the Owned owns *ptr_.
+ */
+template <typename T> class Owned {
+public:
+	/*
+	 * from_raw() - takes over an object that the caller owns, such as
+	 * the one a C function allocated.
+	 */
+	static Owned from_raw(T *ptr)
+	{
+		return Owned(ptr);
+	}
+
+	Owned(Owned &&other) : ptr_(exchange(other.ptr_, nullptr))
+	{
+	}
+
+	Owned &operator=(Owned &&other)
+	{
+		swap(ptr_, other.ptr_);
+		return *this;
+	}
+
+	Owned(const Owned &) = delete;
+	Owned &operator=(const Owned &) = delete;
+
+	~Owned()
+	{
+		static_assert(Ownable<T>);
+		if (ptr_)
+			T::release(ptr_);
+	}
+
+	T &operator*() const
+	{
+		return *ptr_;
+	}
+
+	T *operator->() const
+	{
+		return ptr_;
+	}
+
+	/* into_foreign(), from_foreign(), borrow(): ForeignOwnable. */
+	[[nodiscard]] void *into_foreign() &&
+	{
+		return exchange(ptr_, nullptr);
+	}
+
+	static Owned from_foreign(void *ptr)
+	{
+		// SAFETY: @ptr came from into_foreign() (ForeignOwnable).
+		return Owned(static_cast<T *>(ptr));
+	}
+
+	static T &borrow(void *ptr)
+	{
+		// SAFETY: as above, and ownership is still with C.
+		return *static_cast<T *>(ptr);
+	}
+
+private:
+	explicit Owned(T *ptr) : ptr_(ptr)
+	{
+	}
+
+	T *ptr_;
+};
+
+/**
  * class ScopeGuard - calls a function at the end of the scope, unless
  * dismissed: the undo of a step that later steps may still need undone.
  *
@@ -178,10 +265,11 @@ private:
 };
 
 /**
- * concept ForeignOwnable - an owning pointer (KBox, Arc) that can give its
- * ownership to C as a void * (a private_data field) and take it back:
- * into_foreign() gives it up, borrow() reaches the object while C owns
- * it, from_foreign() takes the ownership back, once.
+ * concept ForeignOwnable - an owning pointer (KBox, Arc, Owned) that can
+ * give its ownership to C as a void * (a private_data field, an entry of
+ * an array) and take it back: into_foreign() gives it up, borrow()
+ * reaches the object while C owns it, from_foreign() takes the ownership
+ * back, once.
  */
 template <typename P>
 concept ForeignOwnable = requires(P p, void *ptr) {

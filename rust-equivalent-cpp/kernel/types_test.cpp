@@ -109,11 +109,49 @@ void foreign_ownable(Test &test)
 	KUNIT_EXPECT_EQ(test, *a, 6);
 }
 
+/* An Ownable object that counts its releases (it is not freed). */
+struct Owner {
+	int value;
+	int released;
+
+	static void release(Owner *o)
+	{
+		o->released++;
+	}
+};
+
+static_assert(Ownable<Owner> && !Ownable<int>);
+static_assert(ForeignOwnable<Owned<Owner>>);
+
+void owned_object_released_once(Test &test)
+{
+	Owner o{ 7, 0 };
+
+	{
+		Owned<Owner> a = Owned<Owner>::from_raw(&o);
+		Owned<Owner> b = move(a);
+
+		KUNIT_EXPECT_EQ(test, b->value, 7);
+		// Given to C and taken back: still one owner, no release.
+		void *p = move(b).into_foreign();
+
+		KUNIT_EXPECT_EQ(test, Owned<Owner>::borrow(p).value, 7);
+		Owned<Owner> c = Owned<Owner>::from_foreign(p);
+
+		KUNIT_EXPECT_EQ(test, o.released, 0);
+		(*c).value = 8;
+	}
+	// Released once, by the last owner; the moved-from ones did nothing.
+	KUNIT_EXPECT_EQ(test, o.released, 1);
+	KUNIT_EXPECT_EQ(test, o.value, 8);
+}
+
 constinit kunit::Case cases[] = {
 	KUNIT_CPP_CASE(aref_counts),
 	KUNIT_CPP_CASE(aref_into_raw),
 	KUNIT_CPP_CASE(scope_guard),
 	KUNIT_CPP_CASE(foreign_ownable),
+	KUNIT_CPP_CASE(owned_object_released_once),
 	{},
 };
 

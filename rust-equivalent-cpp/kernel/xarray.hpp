@@ -16,15 +16,16 @@
 namespace kernel {
 
 /**
- * class XArray - index -> @P, an owning pointer (KBox<T>, Arc<T>): what is
- * stored is owned by the array until it is removed, and freed with it.
+ * class XArray - index -> @P, an owning pointer (KBox<T>, Arc<T>,
+ * Owned<T>): what is stored is owned by the array until it is removed,
+ * and freed with it.
  *
  * The XArray's own lock makes each call atomic.  A caller that looks an
  * element up and then uses it holds that lock across both, so that no one
  * removes the element meanwhile: lock() gives a Guard, whose calls are
  * those of the array (the C++ null_blk does so).
  *
- *	XArray<KBox<Page>> pages;
+ *	XArray<Owned<Page>> pages;
  *	TRY(pages.store(idx, move(page), GFP_KERNEL));
  *	{
  *		auto g = pages.lock();
@@ -32,6 +33,10 @@ namespace kernel {
  *		if (Page *p = g.get(idx))
  *			...
  *	}
+ *
+ * A Guard's get() walks the nodes under the lock it holds (no RCU read
+ * section, as xa_load() takes); a Slot keeps the walk, for an insertion
+ * at the index looked up (Guard::Slot).
  *
  * Invariants: every entry of xa_ came from P::into_foreign().
  */
@@ -136,13 +141,21 @@ public:
 		bindings::xa_unlock(xa_.xa_.get());
 	}
 
+	class Slot;
+
 	/* get() - the element at @index, or null. */
 	Target *get(unsigned long index) const
 	{
-		// SAFETY: xa_ is initialised.
-		void *entry = bindings::xa_load(xa_.xa_.get(), index);
+		return slot(index).get();
+	}
 
-		return entry ? &P::borrow(entry) : nullptr;
+	/*
+	 * slot() - the place of @index in the array, found by one walk: its
+	 * element, and where to insert one without walking again.
+	 */
+	Slot slot(unsigned long index) const
+	{
+		return Slot(xa_.xa_.get(), index);
 	}
 
 	/*
@@ -237,6 +250,80 @@ private:
 	}
 
 	XArray &xa_;
+};
+
+/**
+ * class XArray::Guard::Slot - the place of one index, found by a walk of
+ * the array under the lock that a Guard holds: get() gives its element,
+ * insert() puts one there without a second walk, as a reader that looks
+ * an element up and adds it when missing would do twice otherwise.
+ *
+ *	auto slot = guard.slot(idx);
+ *
+ *	if (!slot.get())
+ *		TRY(slot.insert(move(value)));
+ *
+ * A Slot points into the array's nodes: it is used while its Guard holds
+ * the lock and before any other change of the array (the Guard's calls
+ * that change it, do_unlocked(), an insert() through another Slot), which
+ * may free those nodes.  The array has no marks and no multi-index
+ * entries (XArray does not use them), so that a store is all an insertion
+ * needs, as in __xa_insert().
+ */
+template <ForeignOwnable P> class XArray<P>::Guard::Slot {
+public:
+	/* get() - the element in the slot, or null. */
+	Target *get() const
+	{
+		return entry_ ? &P::borrow(entry_) : nullptr;
+	}
+
+	/*
+	 * insert() - puts @value in the slot if it is empty (EBUSY if not);
+	 * ENOMEM if a node of the array could not be allocated, which is
+	 * tried without sleeping (GFP_NOWAIT: the lock is held).  On failure
+	 * @value is left as it was.
+	 */
+	[[nodiscard]] Result<void> insert(P &&value)
+	{
+		if (entry_)
+			return code::EBUSY;
+
+		void *ptr = move(value).into_foreign();
+		// SAFETY: the lock is held and xas_ was walked under it with no
+		// change of the array since (the contract of a Slot); @ptr came
+		// from into_foreign().  xas_store() allocates missing nodes
+		// with GFP_NOWAIT.
+		bindings::xas_store(&xas_, ptr);
+		// SAFETY: the bits of the pointer, not what it points to: an
+		// error is a node pointer with its low bits 2 (XA_ERROR()).
+		if ((reinterpret_cast<unsigned long>(xas_.xa_node) & 3) == 2) {
+			// SAFETY: xa_node holds an error, which xa_err() decodes.
+			int err = bindings::xa_err(xas_.xa_node);
+			// SAFETY: not stored: @ptr is still ours.
+			value = P::from_foreign(ptr);
+			return Error::from_errno(err);
+		}
+		entry_ = ptr;
+		return {};
+	}
+
+private:
+	friend class Guard;
+
+	Slot(bindings::xarray *xa, unsigned long index) : xas_{}
+	{
+		xas_.xa = xa;
+		xas_.xa_index = index;
+		// SAFETY: XAS_RESTART, the state of a walk not yet started.
+		xas_.xa_node = reinterpret_cast<bindings::xa_node *>(3UL);
+		// SAFETY: xa is initialised and the caller's Guard holds its
+		// lock, under which xas_load() walks the nodes.
+		entry_ = bindings::xas_load(&xas_);
+	}
+
+	bindings::xa_state xas_;
+	void *entry_;
 };
 
 } // namespace kernel

@@ -160,6 +160,56 @@ struct Ticker {
 	}
 };
 
+/* A Slot: a lookup and an insertion at its index with one walk. */
+void xarray_slot(Test &test)
+{
+	int live = 0;
+
+	{
+		XArray<KBox<Counted>> xa;
+		KBox<Counted> a = counted(1, &live), b = counted(2, &live);
+
+		KUNIT_ASSERT_EQ(test, live, 2);
+		// Seen under the lock, checked after it (as in xarray_guard).
+		bool empty, a_in, a_taken, a_seen, b_busy, b_kept, far_empty;
+		bool far_in;
+		int at7, at40;
+		{
+			auto g = xa.lock();
+			auto s = g.slot(7);
+
+			empty = !s.get();
+			a_in = s.insert(move(a)).is_ok();
+			a_taken = a.is_empty();
+			a_seen = s.get() && s.get()->value == 1;
+			// A new walk finds the index taken: b stays the
+			// caller's, unchanged.
+			Result<void> r = g.slot(7).insert(move(b));
+			b_busy = r.is_err() && r.error() == code::EBUSY;
+			b_kept = !b.is_empty() && b->value == 2;
+			// Past what the array's nodes reach: the insertion
+			// grows the tree.
+			auto far = g.slot(1UL << 40);
+			far_empty = !far.get();
+			far_in = far.insert(move(b)).is_ok();
+			at7 = g.get(7) ? g.get(7)->value : -1;
+			at40 = g.get(1UL << 40) ? g.get(1UL << 40)->value : -1;
+		}
+		KUNIT_EXPECT_TRUE(test, empty);
+		KUNIT_EXPECT_TRUE(test, a_in);
+		KUNIT_EXPECT_TRUE(test, a_taken);
+		KUNIT_EXPECT_TRUE(test, a_seen);
+		KUNIT_EXPECT_TRUE(test, b_busy);
+		KUNIT_EXPECT_TRUE(test, b_kept);
+		KUNIT_EXPECT_TRUE(test, far_empty);
+		KUNIT_EXPECT_TRUE(test, far_in);
+		KUNIT_EXPECT_EQ(test, at7, 1);
+		KUNIT_EXPECT_EQ(test, at40, 2);
+		KUNIT_EXPECT_EQ(test, live, 2);
+	}
+	KUNIT_EXPECT_EQ(test, live, 0);
+}
+
 void hrtimer_fires_once(Test &test)
 {
 	Result<KBox<Ticker>> r = KBox<Ticker>::make(GFP_KERNEL);
@@ -196,6 +246,7 @@ void cpu_counts(Test &test)
 constinit kunit::Case cases[] = {
 	KUNIT_CPP_CASE(xarray_store_get_remove),
 	KUNIT_CPP_CASE(xarray_guard),
+	KUNIT_CPP_CASE(xarray_slot),
 	KUNIT_CPP_CASE(hrtimer_fires_once),
 	KUNIT_CPP_CASE(hrtimer_cancel),
 	KUNIT_CPP_CASE(cpu_counts),

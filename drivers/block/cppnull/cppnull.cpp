@@ -54,7 +54,7 @@ using Request = mq::Request<CppNull>;
 using RequestRef = ARef<Request>;
 
 /* The pages of a memory-backed device, by page index. */
-using Pages = XArray<KBox<Page>>;
+using Pages = XArray<Owned<Page>>;
 
 constexpr u32 PAGE_SECTORS = PAGE_SIZE >> mq::SECTOR_SHIFT;
 
@@ -149,6 +149,9 @@ private:
 	 */
 	static constexpr alloc::Flags GFP =
 		GFP_NOIO | __GFP_NORETRY | __GFP_NOWARN;
+	/* A new page's first try, under the lock of the pages. */
+	static constexpr alloc::Flags GFP_NOWAIT_PAGE =
+		GFP_NOWAIT | __GFP_NOWARN;
 
 	/*
 	 * Copies between the request's segments and the pages, a piece at
@@ -204,23 +207,48 @@ private:
 	Status write_piece(PagesGuard &pages, u64 idx, size_t off,
 			   const u8 *src, u32 n) const
 	{
-		Page *p = pages.get(idx);
+		PagesGuard::Slot slot = pages.slot(idx);
 
-		if (p)
+		if (Page *p = slot.get())
 			return p->write(src, off, n).is_ok() ? Status::Ok
 							     : Status::IoErr;
-		// A new page, written before it is stored, and allocated
-		// with the lock released: the tag set is blocking (queue_rq()
-		// may sleep), as null_blk's is when memory-backed.
 		if (!may_grow(pages))
 			return Status::NoSpc;
-		Result<KBox<Page>> page = pages.do_unlocked(
-			[&] { return new_page(off, src, n); });
+		// A new page, written before it is stored.  First without
+		// sleeping, under the lock, into the slot just found: one walk
+		// of the array, as a write that finds its page has.
+		Result<Owned<Page>> page =
+			new_page(GFP_NOWAIT_PAGE, off, src, n);
 
-		if (page.is_err())
+		if (page.is_ok()) {
+			if (slot.insert(move(page.value())).is_ok())
+				return Status::Ok;
+			// No node for it: try_insert() allocates one.
+			return insert_page(pages, idx, move(page.value()), off,
+					   src, n);
+		}
+		// When memory is short, as null_blk does: the lock released
+		// while the page is allocated, where the allocation may sleep
+		// and reclaim (the tag set is blocking: queue_rq() may sleep).
+		Result<Owned<Page>> slow = pages.do_unlocked(
+			[&] { return new_page(GFP, off, src, n); });
+
+		if (slow.is_err())
 			return Status::NoSpc;
-		// Another write may have added the page meanwhile.
-		Result<void> r = pages.try_insert(idx, move(page.value()), GFP);
+		return insert_page(pages, idx, move(slow.value()), off, src, n);
+	}
+
+	/*
+	 * Stores @page at @idx, allocating nodes with GFP: the lock may be
+	 * released meanwhile, and another write may have added a page
+	 * there, which then takes the data.
+	 */
+	static Status insert_page(PagesGuard &pages, u64 idx,
+				  Owned<Page> &&page, size_t off, const u8 *src,
+				  u32 n)
+	{
+		Result<void> r = pages.try_insert(idx, move(page), GFP);
+		Page *p;
 
 		if (r.is_ok())
 			return Status::Ok;
@@ -246,10 +274,10 @@ private:
 	 * A page holding @n bytes of @src at @off and zeroes elsewhere: it
 	 * is not zeroed first, for most writes cover whole pages.
 	 */
-	static Result<KBox<Page>> new_page(size_t off, const u8 *src, u32 n)
+	static Result<Owned<Page>> new_page(alloc::Flags flags, size_t off,
+					    const u8 *src, u32 n)
 	{
-		KBox<Page> page =
-			TRY(KBox<Page>::make(GFP, TRY(Page::alloc(GFP))));
+		Owned<Page> page = TRY(Page::alloc(flags));
 
 		TRY(page->write(src, off, n));
 		if (off)

@@ -95,14 +95,15 @@ public:
 	template <typename F> void map(F &&f) const
 	{
 		// SAFETY: the bio_vec is a segment of a live request, within
-		// one page (rq_iter_next()); unmapped below, in the same
-		// context.
+		// one page (Request::next_segment()); unmapped below, in the
+		// same context.
 		u8 *addr = static_cast<u8 *>(
 			bindings::kmap_local_page(bv_.bv_page));
 
 		f(addr + bv_.bv_offset);
-		// SAFETY: mapped above.
-		bindings::kunmap_local(addr);
+		if constexpr (!bindings::KUNMAP_LOCAL_IS_NOP)
+			// SAFETY: mapped above.
+			bindings::kunmap_local(addr);
 	}
 
 private:
@@ -287,14 +288,20 @@ public:
 	 */
 	template <typename F> void for_each_segment(F &&f) const
 	{
-		bindings::req_iterator iter;
-		bindings::bio_vec bv;
+		// A discard or zeroing request has no memory (its bios have
+		// no bvecs, bio_no_advance_iter()).
+		if (op() == Op::Discard || op() == Op::SecureErase ||
+		    op() == Op::WriteZeroes)
+			return;
+		// SAFETY: a live request (invariant): its bios are the
+		// driver's to read until it ends the request.
+		for (const bindings::bio *bio = as_raw()->bio; bio;
+		     bio = bio->bi_next) {
+			bindings::bvec_iter iter = bio->bi_iter;
 
-		// SAFETY: a live request (invariant); @iter and @bv are ours.
-		bindings::rq_iter_init(as_raw(), &iter);
-		// SAFETY: @iter was initialised above.
-		while (bindings::rq_iter_next(&iter, &bv))
-			f(Segment(bv));
+			while (iter.bi_size)
+				f(Segment(next_segment(*bio, iter)));
+		}
 	}
 
 	/* end() - ends the request @rq with @status (blk_mq_end_request()). */
@@ -385,6 +392,42 @@ public:
 	}
 
 private:
+	/*
+	 * next_segment() - the segment of @bio at @iter, within one page,
+	 * and @iter advanced past it: bio_for_each_segment()'s step, that
+	 * is bio_iter_iovec() and bio_advance_iter_single(), inline in C
+	 * (include/linux/bvec.h, bio.h) and here.  @iter has bytes left.
+	 */
+	[[gnu::always_inline]] static bindings::bio_vec
+	next_segment(const bindings::bio &bio, bindings::bvec_iter &iter)
+	{
+		constexpr u32 page_size = bindings::PAGE_SIZE;
+		// SAFETY: @iter is within @bio, which moves data (checked by
+		// for_each_segment()): bi_idx is one of its bvecs.
+		const bindings::bio_vec &bv = bio.bi_io_vec[iter.bi_idx];
+		u32 off = bv.bv_offset + iter.bi_offset;
+		u32 len = bv.bv_len - iter.bi_offset;
+
+		if (len > iter.bi_size)
+			len = iter.bi_size;
+		if (len > page_size - off % page_size)
+			len = page_size - off % page_size;
+		// A multi-page bvec's pages are consecutive struct pages.
+		bindings::bio_vec seg = { .bv_page =
+						  bv.bv_page + off / page_size,
+					  .bv_len = len,
+					  .bv_offset = off % page_size };
+
+		iter.bi_sector += len >> SECTOR_SHIFT;
+		iter.bi_size -= len;
+		iter.bi_offset += len;
+		if (iter.bi_offset == bv.bv_len) {
+			iter.bi_offset = 0;
+			iter.bi_idx++;
+		}
+		return seg;
+	}
+
 	/*
 	 * The request of @rq, if @rq is its only reference: the reference
 	 * is then gone.  Otherwise the bug is reported, @rq dropped, and
