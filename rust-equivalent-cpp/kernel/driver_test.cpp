@@ -49,24 +49,24 @@ void workqueue_arc_item(Test &test)
 	KUNIT_EXPECT_EQ(test, *s->runs.lock(), 2);
 }
 
-// Owned: given away with its KBox, dropped by run().
-struct Owned : WorkItem<Owned, KBox<Owned>> {
+// BoxedItem: given away with its KBox, dropped by run().
+struct BoxedItem : WorkItem<BoxedItem, KBox<BoxedItem>> {
 	const Completion &done;
 	bool *destroyed;
 
-	Owned(const Completion &c, bool *d)
+	BoxedItem(const Completion &c, bool *d)
 	    : WorkItem(KERNEL_LOCK_CLASS("cpp_kernel_driver::owned")), done(c),
 	      destroyed(d)
 	{
 	}
 
-	~Owned()
+	~BoxedItem()
 	{
 		*destroyed = true;
 		done.complete();
 	}
 
-	static void run(KBox<Owned> self)
+	static void run(KBox<BoxedItem> self)
 	{
 		// Dropped here: the destructor completes.
 	}
@@ -76,7 +76,8 @@ void workqueue_kbox_item(Test &test)
 {
 	Completion done;
 	bool destroyed = false;
-	Result<KBox<Owned>> r = KBox<Owned>::make(GFP_KERNEL, done, &destroyed);
+	Result<KBox<BoxedItem>> r =
+		KBox<BoxedItem>::make(GFP_KERNEL, done, &destroyed);
 
 	KUNIT_ASSERT_TRUE(test, r.is_ok());
 	KUNIT_EXPECT_TRUE(test, workqueue::system().enqueue(move(r.value())));

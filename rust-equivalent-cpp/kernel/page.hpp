@@ -112,7 +112,8 @@ public:
 	}
 
 private:
-	static Result<void> check(size_t offset, size_t len)
+	[[gnu::always_inline]] static Result<void> check(size_t offset,
+							 size_t len)
 	{
 		if (offset > PAGE_SIZE || len > PAGE_SIZE - offset)
 			return code::EINVAL;

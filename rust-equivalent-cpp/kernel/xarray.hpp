@@ -144,7 +144,7 @@ public:
 	class Slot;
 
 	/* get() - the element at @index, or null. */
-	Target *get(unsigned long index) const
+	[[gnu::always_inline]] Target *get(unsigned long index) const
 	{
 		return slot(index).get();
 	}
@@ -311,7 +311,8 @@ public:
 private:
 	friend class Guard;
 
-	Slot(bindings::xarray *xa, unsigned long index) : xas_{}
+	[[gnu::always_inline]] Slot(bindings::xarray *xa, unsigned long index)
+	    : xas_{}
 	{
 		xas_.xa = xa;
 		xas_.xa_index = index;
