@@ -146,14 +146,17 @@ public:
 	/* get() - the element at @index, or null. */
 	[[gnu::always_inline]] Target *get(unsigned long index) const
 	{
-		return slot(index).get();
+		return slot_unchecked(index).get();
 	}
 
 	/*
-	 * slot() - the place of @index in the array, found by one walk: its
-	 * element, and where to insert one without walking again.
+	 * slot_unchecked() - the place of @index in the array, found by one
+	 * walk: its element, and where to insert one without walking again.
+	 *
+	 * Safety: the Slot is used while this Guard holds the lock and
+	 * before any other change of the array (see Guard::Slot).
 	 */
-	Slot slot(unsigned long index) const
+	Slot slot_unchecked(unsigned long index) const
 	{
 		return Slot(xa_.xa_.get(), index);
 	}
@@ -258,7 +261,7 @@ private:
  * insert() puts one there without a second walk, as a reader that looks
  * an element up and adds it when missing would do twice otherwise.
  *
- *	auto slot = guard.slot(idx);
+ *	auto slot = guard.slot_unchecked(idx);
  *
  *	if (!slot.get())
  *		TRY(slot.insert(move(value)));

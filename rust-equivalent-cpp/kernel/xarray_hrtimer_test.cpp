@@ -176,7 +176,7 @@ void xarray_slot(Test &test)
 		int at7, at40;
 		{
 			auto g = xa.lock();
-			auto s = g.slot(7);
+			auto s = g.slot_unchecked(7);
 
 			empty = !s.get();
 			a_in = s.insert(move(a)).is_ok();
@@ -184,12 +184,12 @@ void xarray_slot(Test &test)
 			a_seen = s.get() && s.get()->value == 1;
 			// A new walk finds the index taken: b stays the
 			// caller's, unchanged.
-			Result<void> r = g.slot(7).insert(move(b));
+			Result<void> r = g.slot_unchecked(7).insert(move(b));
 			b_busy = r.is_err() && r.error() == code::EBUSY;
 			b_kept = !b.is_empty() && b->value == 2;
 			// Past what the array's nodes reach: the insertion
 			// grows the tree.
-			auto far = g.slot(1UL << 40);
+			auto far = g.slot_unchecked(1UL << 40);
 			far_empty = !far.get();
 			far_in = far.insert(move(b)).is_ok();
 			at7 = g.get(7) ? g.get(7)->value : -1;

@@ -207,7 +207,8 @@ private:
 	Status write_piece(PagesGuard &pages, u64 idx, size_t off,
 			   const u8 *src, u32 n) const
 	{
-		PagesGuard::Slot slot = pages.slot(idx);
+		// Used only before the next change of the pages.
+		PagesGuard::Slot slot = pages.slot_unchecked(idx);
 
 		if (Page *p = slot.get())
 			return p->write(src, off, n).is_ok() ? Status::Ok
