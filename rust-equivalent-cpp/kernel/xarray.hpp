@@ -16,6 +16,32 @@
 namespace kernel {
 
 /**
+ * class XArrayNodeFlags - the GFP flags with which an XArray allocates its
+ * own nodes: a constant, without __GFP_ZERO.  The nodes come from a cache
+ * with a constructor, and slub warns when a new slab of it is asked for
+ * zeroed; flags meant for an element (a page to be zeroed, say) passed on
+ * to the array are a build error, not that warning under memory pressure.
+ */
+class XArrayNodeFlags {
+public:
+	consteval XArrayNodeFlags(alloc::Flags flags) : flags_(flags)
+	{
+		if (flags.contains(alloc::flags::__GFP_ZERO))
+			gfp_zero_in_xarray_node_flags();
+	}
+
+	constexpr unsigned int raw() const
+	{
+		return flags_.raw();
+	}
+
+private:
+	static void gfp_zero_in_xarray_node_flags();
+
+	alloc::Flags flags_;
+};
+
+/**
  * class XArray - index -> @P, an owning pointer (KBox<T>, Arc<T>,
  * Owned<T>): what is stored is owned by the array until it is removed,
  * and freed with it.
@@ -86,7 +112,7 @@ public:
 	 * @value is freed.
 	 */
 	[[nodiscard]] Result<void> store(unsigned long index, P value,
-					 alloc::Flags flags)
+					 XArrayNodeFlags flags)
 	{
 		void *ptr = move(value).into_foreign();
 		// SAFETY: xa_ is initialised; @ptr came from into_foreign().
@@ -169,7 +195,7 @@ public:
 	 * elements that get() returned before may be gone after.
 	 */
 	[[nodiscard]] Result<void> try_insert(unsigned long index, P &&value,
-					      alloc::Flags flags)
+					      XArrayNodeFlags flags)
 	{
 		void *ptr = move(value).into_foreign();
 		// SAFETY: xa_ is initialised and this Guard holds its lock, as
