@@ -19,8 +19,9 @@
 #    new and delete) fails to build, with a message that names the problem;
 #    so does a C++ layout of a bound C record that differs from C's, and
 #    so do misuses that the support library catches at compile time (format
-#    strings, build_assert(), module parameter permissions, and locks: with
-#    clang++, data used without its lock).
+#    strings, build_assert(), module parameter permissions, __GFP_ZERO in
+#    an XArray's node flags, and locks: with clang++, data used without its
+#    lock).
 # 5. make clean removes the C++ build artifacts.
 # 6. With KASAN, UBSAN, retpolines and return thunks in the configuration,
 #    the C++ objects are compiled with those options and the code is
@@ -275,6 +276,19 @@ int three(void)
 	return scaled(12);
 }
 EOF
+# An XArray's node flags with __GFP_ZERO (slub warns when a new slab of
+# the nodes' cache, which has a constructor, is asked for zeroed): the
+# flags of a zeroed page passed on to the array.  The control stores with
+# the flags of the page without it.
+xa_head='#include <kernel/alloc/kbox.hpp>
+#include <kernel/xarray.hpp>
+using namespace kernel;
+Result<void> put(XArray<KBox<int>> &xa, KBox<int> &&b);
+Result<void> put(XArray<KBox<int>> &xa, KBox<int> &&b)
+{
+	constexpr alloc::Flags page_flags = GFP_NOIO | __GFP_ZERO;'
+printf '%s\n\treturn xa.store(0, move(b), page_flags);\n}\n' "$xa_head" >"$neg/xarray_gfp_zero.cpp"
+printf '%s\n\treturn xa.store(0, move(b), page_flags & ~__GFP_ZERO);\n}\n' "$xa_head" >"$neg/xarray_flags_ok.cpp"
 # A world-writable module parameter (VERIFY_OCTAL_PERMISSIONS() in C); the
 # control is the same parameter, readable by all.
 cat >"$neg/param_world_writable.cpp" <<'EOF'
@@ -308,7 +322,7 @@ echo 'obj-m := exceptions.o rtti.o global_ctor.o global_dtor.o static_local_dtor
 echo 'obj-m += tsa_unguarded.o tsa_requires.o tsa_twice.o tsa_dangling.o guard_copy.o tsa_ok.o' >>"$neg/Kbuild"
 echo 'obj-m += global_new.o global_delete.o virtual_dtor.o placement_new.o' >>"$neg/Kbuild"
 echo 'obj-m += fmt_too_few.o fmt_bad_spec.o fmt_no_formatter.o build_assert_fail.o build_assert_ok.o' >>"$neg/Kbuild"
-echo 'obj-m += param_world_writable.o param_ok.o' >>"$neg/Kbuild"
+echo 'obj-m += param_world_writable.o param_ok.o xarray_gfp_zero.o xarray_flags_ok.o' >>"$neg/Kbuild"
 expect() {	# name regex
 	local o
 	o=$("${KMAKE[@]}" M="$neg" "$1.o" 2>&1)
@@ -335,6 +349,9 @@ expect fmt_bad_spec 'format_error_bad_specification_for_type'
 expect fmt_no_formatter 'this type cannot be printed'
 expect build_assert_fail 'build_assert\(\) failed'
 expect param_world_writable 'bad permissions for level'
+expect xarray_gfp_zero 'gfp_zero_in_xarray_node_flags'
+"${KMAKE[@]}" M="$neg" xarray_flags_ok.o >>"$log" 2>&1 && [ -f "$neg/xarray_flags_ok.o" ] ||
+	bad "xarray_flags_ok.cpp did not build"
 "${KMAKE[@]}" M="$neg" param_ok.o >>"$log" 2>&1 && [ -f "$neg/param_ok.o" ] ||
 	bad "param_ok.cpp did not build"
 if [ "$tc" = llvm ]; then
