@@ -157,10 +157,18 @@ leaks=$(sed -n 's/^HARNESS: kmemleak late: \([0-9]*\) unreferenced objects$/\1/p
 if [ "${leaks:-0}" -eq 0 ] && ! grep -q '^CONFIG_KASAN=y' "$out/.config"; then
 	die "kmemleak did not find the leaks of kmemleak_test: the leak check cannot fail (console log: $log)"
 fi
+# kunit_passed SUITE N: the KUnit suite SUITE ran, with no case failed and
+# at least N passed (its "# SUITE: pass:P fail:0 ..." line).
+kunit_passed() {
+	local p
+	p=$(grep -oE "(^|[^A-Za-z0-9_])$1: pass:[0-9]+ fail:0 skip:[0-9]+ total:[0-9]+" "$log" |
+		sed -n 's/.*: pass:\([0-9]*\) .*/\1/p' | tail -n 1)
+	[ -n "$p" ] && [ "$p" -ge "$2" ]
+}
 # What every boot must print (harness/boot-expect; a line that starts with
 # "[CONFIG_X] ": only a kernel with CONFIG_X=y; "[!CONFIG_X] ": only one
-# without), and no function listed twice by ftrace (a duplicate mcount
-# record).
+# without; "kunit: SUITE N": kunit_passed SUITE N), and no function listed
+# twice by ftrace (a duplicate mcount record).
 while read -r line; do
 	case $line in ''|'#'*) continue ;; esac
 	if [ "${line#[}" != "$line" ]; then
@@ -171,6 +179,14 @@ while read -r line; do
 		*) grep -q "^$sym=y" "$out/.config" || continue ;;
 		esac
 	fi
+	case $line in
+	'kunit: '*)
+		read -r suite n <<<"${line#kunit: }"
+		kunit_passed "$suite" "$n" ||
+			die "KUnit suite $suite did not pass $n cases or more with none failed in the $tc kernel (console log: $log)"
+		continue
+		;;
+	esac
 	grep -qF -- "$line" "$log" || die "the $tc kernel did not print '$line' (console log: $log)"
 done <"$TOP/harness/boot-expect"
 dup=$(sed -n 's/^HARNESS: ftrace: //p' "$log" | sort | uniq -d | head -3)

@@ -20,8 +20,10 @@
 #    so does a C++ layout of a bound C record that differs from C's, and
 #    so do misuses that the support library catches at compile time (format
 #    strings, build_assert(), module parameter permissions, __GFP_ZERO in
-#    an XArray's node flags, and locks: with clang++, data used without its
-#    lock).
+#    an XArray's node flags, operations tables with a misspelled, mistyped
+#    or missing callback, and locks: with clang++, data used without its
+#    lock).  The programs are files in harness/cpp-kbuild-neg/, each with
+#    the message it expects.
 # 5. make clean removes the C++ build artifacts.
 # 6. With KASAN, UBSAN, retpolines and return thunks in the configuration,
 #    the C++ objects are compiled with those options and the code is
@@ -132,243 +134,43 @@ if "-std=gnu++20" not in cmd or "cpp_check_object" in cmd or "-c -o" not in cmd:
 print("compile_commands.json: lib/test_cpp_kbuild_lang.cpp is listed with its C++ command")
 EOF
 
-# 4. What the kernel's C++ does not support fails to build, and says why.
+# 4. What the kernel's C++ does not support fails to build, and says why;
+# so do misuses that the support library catches at compile time.  Each
+# program in harness/cpp-kbuild-neg/ says what it expects in a comment:
+# "expect: REGEX" (must not build, and a line of the compiler's output
+# matches), "expect-llvm: REGEX" (the same with clang++; not built with
+# g++, which lacks the check), or "builds" (a control that must build).
 neg=$scratch/neg
-cat >"$neg/exceptions.cpp" <<'EOF'
-int thrower(int x);
-int thrower(int x)
-{
-	if (x)
-		throw x;
-	return 0;
-}
-EOF
-cat >"$neg/rtti.cpp" <<'EOF'
-struct Base {
-	virtual int f();
-};
-struct Derived : Base {
-	int f() override;
-};
-Derived *to_derived(Base *b);
-Derived *to_derived(Base *b)
-{
-	return dynamic_cast<Derived *>(b);
-}
-EOF
-cat >"$neg/global_ctor.cpp" <<'EOF'
-struct Counter {
-	Counter();
-	int value;
-};
-Counter counter;
-EOF
-cat >"$neg/global_dtor.cpp" <<'EOF'
-struct Resource {
-	~Resource();
-	int value;
-};
-Resource resource;
-EOF
-cat >"$neg/static_local_dtor.cpp" <<'EOF'
-struct Resource {
-	~Resource();
-	int value;
-};
-int use_resource();
-int use_resource()
-{
-	static Resource resource;
-	return resource.value;
-}
-EOF
-cat >"$neg/thread_local.cpp" <<'EOF'
-thread_local int counter;
-int next_count();
-int next_count()
-{
-	return ++counter;
-}
-EOF
-cat >"$neg/global_new.cpp" <<'EOF'
-int *make_int();
-int *make_int()
-{
-	return new int(1);
-}
-EOF
-cat >"$neg/global_delete.cpp" <<'EOF'
-void drop_int(int *p);
-void drop_int(int *p)
-{
-	delete p;
-}
-EOF
-cat >"$neg/virtual_dtor.cpp" <<'EOF'
-struct Base {
-	virtual ~Base();
-	int value;
-};
-Base::~Base()
-{
-}
-EOF
-cat >"$neg/placement_new.cpp" <<'EOF'
-#include <new>
-struct Point {
-	int x, y;
-};
-Point *make_point(void *mem);
-Point *make_point(void *mem)
-{
-	return new (mem) Point{ 1, 2 };
-}
-EOF
-# The support library's compile-time checks: a format string that does not
-# match its arguments, a type without a Formatter, a build_assert() the
-# optimiser cannot prove.
-cat >"$neg/fmt_too_few.cpp" <<'EOF'
-#include <kernel/print.hpp>
-void say(int a);
-void say(int a)
-{
-	pr_info("{} and {}\n", a);
-}
-EOF
-cat >"$neg/fmt_bad_spec.cpp" <<'EOF'
-#include <kernel/print.hpp>
-void say(const char *s);
-void say(const char *s)
-{
-	pr_info("{:x}\n", s);
-}
-EOF
-cat >"$neg/fmt_no_formatter.cpp" <<'EOF'
-#include <kernel/print.hpp>
-struct Opaque {
-	int hidden;
-};
-void say(const Opaque &o);
-void say(const Opaque &o)
-{
-	pr_info("{}\n", o);
-}
-EOF
-cat >"$neg/build_assert_fail.cpp" <<'EOF'
-#include <kernel/build_assert.hpp>
-int pick(int n);
-int pick(int n)
-{
-	build_assert(n == 4);
-	return n;
-}
-EOF
-cat >"$neg/build_assert_ok.cpp" <<'EOF'
-#include <kernel/build_assert.hpp>
-static inline int scaled(int n)
-{
-	build_assert(n % 4 == 0);
-	return n / 4;
-}
-int three(void);
-int three(void)
-{
-	return scaled(12);
-}
-EOF
-# An XArray's node flags with __GFP_ZERO (slub warns when a new slab of
-# the nodes' cache, which has a constructor, is asked for zeroed): the
-# flags of a zeroed page passed on to the array.  The control stores with
-# the flags of the page without it.
-xa_head='#include <kernel/alloc/kbox.hpp>
-#include <kernel/xarray.hpp>
-using namespace kernel;
-Result<void> put(XArray<KBox<int>> &xa, KBox<int> &&b);
-Result<void> put(XArray<KBox<int>> &xa, KBox<int> &&b)
-{
-	constexpr alloc::Flags page_flags = GFP_NOIO | __GFP_ZERO;'
-printf '%s\n\treturn xa.store(0, move(b), page_flags);\n}\n' "$xa_head" >"$neg/xarray_gfp_zero.cpp"
-printf '%s\n\treturn xa.store(0, move(b), page_flags & ~__GFP_ZERO);\n}\n' "$xa_head" >"$neg/xarray_flags_ok.cpp"
-# A world-writable module parameter (VERIFY_OCTAL_PERMISSIONS() in C); the
-# control is the same parameter, readable by all.
-cat >"$neg/param_world_writable.cpp" <<'EOF'
-#include <kernel/module.hpp>
-KERNEL_MODULE_PARAM(level, int, 1, 0666, "A level");
-EOF
-cat >"$neg/param_ok.cpp" <<'EOF'
-#include <kernel/module.hpp>
-KERNEL_MODULE_PARAM(level, int, 1, 0644, "A level");
-EOF
-# The locks of kernel::sync: with clang++ (-Werror=thread-safety), data
-# declared KERNEL_GUARDED_BY() a lock and used without it, a function that
-# KERNEL_REQUIRES() a lock called without it, a lock taken twice, and a
-# reference into a lock's data that outlives its guard do not build; with
-# both compilers, a guard cannot be copied.  The control uses them right.
-tsa_head='#include <kernel/sync/mutex.hpp>
-using namespace kernel;
-struct Counter {
-	Mutex<int> lock{ KERNEL_LOCK_CLASS(), 0 };
-	int count KERNEL_GUARDED_BY(lock) = 0;
-	void add_locked(int n) KERNEL_REQUIRES(lock) { count += n; }
-	void f();
-};'
-printf '%s\nvoid Counter::f()\n{\n\tcount++;\n}\n' "$tsa_head" >"$neg/tsa_unguarded.cpp"
-printf '%s\nvoid Counter::f()\n{\n\tadd_locked(1);\n}\n' "$tsa_head" >"$neg/tsa_requires.cpp"
-printf '%s\nvoid Counter::f()\n{\n\tauto a = lock.lock();\n\tauto b = lock.lock();\n}\n' "$tsa_head" >"$neg/tsa_twice.cpp"
-printf '%s\nvoid Counter::f()\n{\n\tint &r = *lock.lock();\n\tr++;\n}\n' "$tsa_head" >"$neg/tsa_dangling.cpp"
-printf '%s\nvoid Counter::f()\n{\n\tauto a = lock.lock();\n\tauto b = a;\n}\n' "$tsa_head" >"$neg/guard_copy.cpp"
-printf '%s\nvoid Counter::f()\n{\n\tauto a = lock.lock();\n\tcount++;\n\tadd_locked(*a);\n}\n' "$tsa_head" >"$neg/tsa_ok.cpp"
-echo 'obj-m := exceptions.o rtti.o global_ctor.o global_dtor.o static_local_dtor.o thread_local.o' >"$neg/Kbuild"
-echo 'obj-m += tsa_unguarded.o tsa_requires.o tsa_twice.o tsa_dangling.o guard_copy.o tsa_ok.o' >>"$neg/Kbuild"
-echo 'obj-m += global_new.o global_delete.o virtual_dtor.o placement_new.o' >>"$neg/Kbuild"
-echo 'obj-m += fmt_too_few.o fmt_bad_spec.o fmt_no_formatter.o build_assert_fail.o build_assert_ok.o' >>"$neg/Kbuild"
-echo 'obj-m += param_world_writable.o param_ok.o xarray_gfp_zero.o xarray_flags_ok.o' >>"$neg/Kbuild"
-expect() {	# name regex
-	local o
-	o=$("${KMAKE[@]}" M="$neg" "$1.o" 2>&1)
-	echo "$o" >>"$log"
-	if [ -f "$neg/$1.o" ]; then
-		bad "$1.cpp built, it must not"
-	elif ! grep -qE "$2" <<<"$o"; then
-		bad "$1.cpp failed without saying why (expected /$2/): $(echo "$o" | grep -i error | head -3)"
-	else
-		echo "$1.cpp: rejected: $(echo "$o" | grep -m1 -E "$2" | sed 's/^.*\/neg\///')"
+cp "$TOP"/harness/cpp-kbuild-neg/*.cpp "$neg/"
+for f in "$neg"/*.cpp; do
+	echo "obj-m += $(basename "$f" .cpp).o"
+done >"$neg/Kbuild"
+n_neg=0
+for f in "$neg"/*.cpp; do
+	name=$(basename "$f" .cpp)
+	want=$(sed -n 's|^// expect: ||p' "$f")
+	if [ -z "$want" ] && grep -q '^// expect-llvm: ' "$f"; then
+		[ "$tc" = llvm ] || continue
+		want=$(sed -n 's|^// expect-llvm: ||p' "$f")
 	fi
-}
-expect exceptions 'exceptions disabled|exception handling disabled'
-expect rtti 'requires -frtti|with .-fno-rtti.'
-expect global_ctor 'requires a global constructor|needs a constructor at run time'
-expect global_dtor 'requires an exit-time destructor|needs a destructor at run time'
-expect static_local_dtor 'requires an exit-time destructor|needs a destructor at run time'
-expect thread_local 'thread_local storage is used'
-expect global_new 'the global operator new is used'
-expect global_delete 'the global operator delete is used'
-expect virtual_dtor 'a virtual destructor calls the global operator delete'
-expect fmt_too_few 'format_error_too_few_arguments'
-expect fmt_bad_spec 'format_error_bad_specification_for_type'
-expect fmt_no_formatter 'this type cannot be printed'
-expect build_assert_fail 'build_assert\(\) failed'
-expect param_world_writable 'bad permissions for level'
-expect xarray_gfp_zero 'gfp_zero_in_xarray_node_flags'
-"${KMAKE[@]}" M="$neg" xarray_flags_ok.o >>"$log" 2>&1 && [ -f "$neg/xarray_flags_ok.o" ] ||
-	bad "xarray_flags_ok.cpp did not build"
-"${KMAKE[@]}" M="$neg" param_ok.o >>"$log" 2>&1 && [ -f "$neg/param_ok.o" ] ||
-	bad "param_ok.cpp did not build"
-if [ "$tc" = llvm ]; then
-	expect tsa_unguarded "writing variable 'count' requires holding lock 'lock'"
-	expect tsa_requires "calling function 'add_locked' requires holding lock 'lock'"
-	expect tsa_twice "acquiring lock 'lock' that is already held"
-	expect tsa_dangling 'will be destroyed at the end of the full-expression'
-fi
-expect guard_copy 'deleted'
-"${KMAKE[@]}" M="$neg" tsa_ok.o >>"$log" 2>&1 && [ -f "$neg/tsa_ok.o" ] ||
-	bad "tsa_ok.cpp did not build"
-# The control: a build_assert() that inlining proves builds.
-"${KMAKE[@]}" M="$neg" build_assert_ok.o >>"$log" 2>&1 && [ -f "$neg/build_assert_ok.o" ] ||
-	bad "build_assert_ok.cpp did not build"
-# The control: placement new (cpp/include/new) is what the messages advise.
-"${KMAKE[@]}" M="$neg" placement_new.o >>"$log" 2>&1 && [ -f "$neg/placement_new.o" ] ||
-	bad "placement_new.cpp did not build"
+	if [ -z "$want" ] && ! grep -q '^// builds' "$f"; then
+		bad "$name.cpp says nothing of what it expects"
+		continue
+	fi
+	o=$("${KMAKE[@]}" M="$neg" "$name.o" 2>&1)
+	echo "$o" >>"$log"
+	if [ -z "$want" ]; then
+		[ -f "$neg/$name.o" ] || bad "$name.cpp did not build: $(grep -m3 -i error <<<"$o")"
+	elif [ -f "$neg/$name.o" ]; then
+		bad "$name.cpp built, it must not"
+	elif ! grep -qE -- "$want" <<<"$o"; then
+		bad "$name.cpp failed without saying why (expected /$want/): $(grep -m3 -i error <<<"$o")"
+	else
+		echo "$name.cpp: rejected: $(grep -m1 -E -- "$want" <<<"$o" | sed 's/^.*\/neg\///')"
+	fi
+	n_neg=$((n_neg + 1))
+done
+echo "harness/cpp-kbuild-neg: $n_neg programs checked"
 
 # A record that the C++ compiler lays out differently from the C compiler
 # fails the build of the bindings' layout check, naming the record.

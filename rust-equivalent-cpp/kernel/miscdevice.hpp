@@ -15,44 +15,49 @@
 #include <kernel/module.hpp>
 #include <kernel/str.hpp>
 #include <kernel/uaccess.hpp>
+#include <kernel/vtable.hpp>
 
 namespace kernel::miscdevice {
 
 /**
- * concept Driver - what a misc device driver T provides:
+ * struct FileOperations - the callbacks of a misc device whose open files
+ * are T objects (its struct file_operations, see kernel/vtable.hpp):
+ *
+ * - @open (required): a new file's object, made from the device's data;
+ * - @read, @write, @ioctl: what the device's files support.  Those left
+ *   out are left out of its file_operations too, so that the VFS gives its
+ *   default errors (EINVAL for read() and write(), ENOTTY for ioctl()).
+ *
+ * A file's object is shared by every thread that uses the file (after
+ * fork(), or a descriptor passed on), and they may call at once: the
+ * callbacks get it const, and what they change is behind the object's own
+ * locks.  @pos is the position of this one call; the VFS keeps the file's.
+ * The object is destroyed when the file is released.
+ */
+template <typename T> struct FileOperations {
+	vtable::Callback<Result<KBox<T>> (*)(const typename T::Data &)> open;
+	vtable::Callback<Result<size_t> (T::*)(UserSliceWriter &out, s64 &pos)
+				 const>
+		read;
+	vtable::Callback<Result<size_t> (T::*)(UserSliceReader &in, s64 &pos)
+				 const>
+		write;
+	vtable::Callback<Result<long> (T::*)(u32 cmd, unsigned long arg) const>
+		ioctl;
+};
+
+/**
+ * concept Driver - a misc device driver T: its files are T objects, and T
+ * has
  *
  * - ``using Data = ...``: the device's data, which the Registration holds
  *   and every open file may use;
- * - ``static Result<KBox<T>> open(const Data &)``: a new file's object;
- *
- * and any of these, which the device then supports (the others are left
- * out of its file_operations, so that the VFS gives its default errors):
- *
- * - ``Result<size_t> read(UserSliceWriter &out, s64 &pos)``
- * - ``Result<size_t> write(UserSliceReader &in, s64 &pos)``
- * - ``Result<long> ioctl(u32 cmd, unsigned long arg)``
- *
- * The object is destroyed when the file is released.
+ * - ``static constexpr FileOperations<T> OPS``: its callbacks, after them
+ *   in the class.
  */
 template <typename T>
-concept Driver = requires(const typename T::Data &data) {
-	{ T::open(data) } -> same_as<Result<KBox<T>>>;
-};
-
-template <typename T>
-concept HasRead = requires(T &t, UserSliceWriter &w, s64 &pos) {
-	{ t.read(w, pos) } -> same_as<Result<size_t>>;
-};
-
-template <typename T>
-concept HasWrite = requires(T &t, UserSliceReader &r, s64 &pos) {
-	{ t.write(r, pos) } -> same_as<Result<size_t>>;
-};
-
-template <typename T>
-concept HasIoctl = requires(T &t, u32 cmd, unsigned long arg) {
-	{ t.ioctl(cmd, arg) } -> same_as<Result<long>>;
-};
+concept Driver = requires { typename T::Data; } &&
+		 same_as<remove_cvref_t<decltype(T::OPS)>, FileOperations<T>>;
 
 template <Driver T> class Registration;
 
@@ -68,6 +73,18 @@ struct MiscBox {
 };
 
 template <Driver T> struct Vtable {
+	static_assert(vtable::given<T::OPS, &FileOperations<T>::open>(),
+		      "miscdevice::FileOperations: .open is required");
+
+	/* The file's object: open()'s KBox<T>, live until release(). */
+	static const T &object(bindings::file *file)
+	{
+		// SAFETY: the file is open (the VFS calls the other callbacks
+		// between open() and release()), so private_data is open()'s
+		// KBox<T>.
+		return KBox<T>::borrow(file->private_data);
+	}
+
 	static int open(bindings::inode *, bindings::file *file)
 	{
 		// SAFETY: misc_open() set private_data to the miscdevice, the
@@ -78,7 +95,7 @@ template <Driver T> struct Vtable {
 		// hold the module, which holds the Registration).
 		const auto *reg =
 			static_cast<const Registration<T> *>(box->reg);
-		Result<KBox<T>> obj = T::open(reg->data());
+		Result<KBox<T>> obj = T::OPS.open.cpp(reg->data());
 
 		if (obj.is_err())
 			return obj.error().to_errno();
@@ -101,51 +118,66 @@ template <Driver T> struct Vtable {
 				 : r.error().to_errno();
 	}
 
-	static long read(bindings::file *file, char *buf, size_t count,
-			 long long *ppos)
-	{
-		// SAFETY: private_data is open()'s KBox<T>, live until
-		// release().
-		T &obj = KBox<T>::borrow(file->private_data);
-		UserSliceWriter out = UserSlice(UserPtr(buf), count).writer();
+	template <auto F> struct Read {
+		static long call(bindings::file *file, char *buf, size_t count,
+				 long long *ppos)
+		{
+			UserSliceWriter out =
+				UserSlice(UserPtr(buf), count).writer();
 
-		return ret(obj.read(out, *ppos));
-	}
-
-	static long write(bindings::file *file, const char *buf, size_t count,
-			  long long *ppos)
-	{
-		// SAFETY: as in read().
-		T &obj = KBox<T>::borrow(file->private_data);
-		UserSliceReader in = UserSlice(UserPtr(buf), count).reader();
-
-		return ret(obj.write(in, *ppos));
-	}
-
-	static long ioctl(bindings::file *file, unsigned int cmd,
-			  unsigned long arg)
-	{
-		// SAFETY: as in read().
-		T &obj = KBox<T>::borrow(file->private_data);
-		Result<long> r = obj.ioctl(cmd, arg);
-
-		return r.is_ok() ? r.value() : r.error().to_errno();
-	}
-
-	// Only what T implements (Rust's #[vtable]); in declaration order.
-	static constexpr bindings::file_operations fops = {
-		.owner = THIS_MODULE.as_raw(),
-		.llseek = bindings::default_llseek,
-		.read = HasRead<T> ? read : nullptr,
-		.write = HasWrite<T> ? write : nullptr,
-		.unlocked_ioctl = HasIoctl<T> ? ioctl : nullptr,
-#ifdef CONFIG_COMPAT
-		.compat_ioctl =
-			HasIoctl<T> ? bindings::compat_ptr_ioctl : nullptr,
-#endif
-		.open = open,
-		.release = release,
+			return ret((object(file).*F)(out, *ppos));
+		}
 	};
+
+	template <auto F> struct Write {
+		static long call(bindings::file *file, const char *buf,
+				 size_t count, long long *ppos)
+		{
+			UserSliceReader in =
+				UserSlice(UserPtr(buf), count).reader();
+
+			return ret((object(file).*F)(in, *ppos));
+		}
+	};
+
+	template <auto F> struct Ioctl {
+		static long call(bindings::file *file, unsigned int cmd,
+				 unsigned long arg)
+		{
+			Result<long> r = (object(file).*F)(cmd, arg);
+
+			return r.is_ok() ? r.value() : r.error().to_errno();
+		}
+	};
+
+#ifdef CONFIG_COMPAT
+	/* compat_ptr_ioctl() converts the argument and calls ioctl(). */
+	template <auto> struct CompatIoctl {
+		static constexpr auto call = bindings::compat_ptr_ioctl;
+	};
+#endif
+
+	static constexpr bindings::file_operations make_fops()
+	{
+		using Ops = FileOperations<T>;
+		bindings::file_operations fops = {
+			.owner = THIS_MODULE.as_raw(),
+			.llseek = bindings::default_llseek,
+			.open = open,
+			.release = release,
+		};
+
+		vtable::set<T::OPS, &Ops::read, Read>(fops.read);
+		vtable::set<T::OPS, &Ops::write, Write>(fops.write);
+		vtable::set<T::OPS, &Ops::ioctl, Ioctl>(fops.unlocked_ioctl);
+#ifdef CONFIG_COMPAT
+		vtable::set<T::OPS, &Ops::ioctl, CompatIoctl>(
+			fops.compat_ioctl);
+#endif
+		return fops;
+	}
+
+	static constexpr bindings::file_operations fops = make_fops();
 };
 
 } // namespace detail

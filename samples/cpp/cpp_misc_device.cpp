@@ -35,7 +35,10 @@ struct Scratch {
 	Mutex<s32> value{ KERNEL_LOCK_CLASS("cpp_misc_device::value"), 0 };
 };
 
-/* An open file of the device. */
+/*
+ * An open file of the device.  Its callbacks are const: threads that share
+ * the file may call them at once, and the state is behind Scratch's locks.
+ */
 class ScratchFile {
 public:
 	using Data = Scratch;
@@ -49,7 +52,7 @@ public:
 	{
 	}
 
-	Result<size_t> read(UserSliceWriter &out, s64 &pos)
+	Result<size_t> read(UserSliceWriter &out, s64 &pos) const
 	{
 		auto buf = s_.buf.lock();
 
@@ -65,7 +68,7 @@ public:
 		return n;
 	}
 
-	Result<size_t> write(UserSliceReader &in, s64 &pos)
+	Result<size_t> write(UserSliceReader &in, s64 &pos) const
 	{
 		auto buf = s_.buf.lock();
 		size_t n = in.len();
@@ -87,7 +90,7 @@ public:
 		return n;
 	}
 
-	Result<long> ioctl(u32 cmd, unsigned long arg)
+	Result<long> ioctl(u32 cmd, unsigned long arg) const
 	{
 		switch (cmd) {
 		case CPP_MISC_GET_SIZE: {
@@ -120,6 +123,13 @@ public:
 			return code::ENOTTY;
 		}
 	}
+
+	static constexpr miscdevice::FileOperations<ScratchFile> OPS = {
+		.open = open,
+		.read = &ScratchFile::read,
+		.write = &ScratchFile::write,
+		.ioctl = &ScratchFile::ioctl,
+	};
 
 private:
 	const Scratch &s_;

@@ -324,9 +324,6 @@ class CppNull {
 public:
 	using QueueData = Device;
 
-	/* A plug's batch comes in one call, as to null_blk (queue_rqs). */
-	static constexpr bool QUEUE_RQS = true;
-
 	/* What each request carries: its outcome, and its timer. */
 	struct RequestData {
 		Status result = Status::Ok;
@@ -404,6 +401,15 @@ public:
 		pr_info("request {} timed out\n", rq.tag());
 		return mq::TimeoutAction::ResetTimer;
 	}
+
+	static constexpr mq::Operations<CppNull> OPS = {
+		.queue_rq = queue_rq,
+		// A plug's batch comes in one call, as to null_blk.
+		.queue_rqs = true,
+		.complete = complete,
+		.poll = poll,
+		.timeout = timeout,
+	};
 };
 
 /* One device: its data, its queues and its disk. */

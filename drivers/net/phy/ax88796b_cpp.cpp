@@ -24,92 +24,85 @@ Result<void> asix_soft_reset(phy::Device &dev)
 	return dev.genphy_soft_reset();
 }
 
-struct PhyAX88772A {
-	static constexpr u32 FLAGS = phy::flags::IS_INTERNAL;
-	static constexpr CStr NAME = "Asix Electronics AX88772A";
-	static constexpr phy::DeviceId PHY_DEVICE_ID =
-		phy::DeviceId::exact(0x003b1861);
+/*
+ * AX88772A is not working properly with some old switches (NETGEAR EN
+ * 108TP): after autoneg is done and the link status is reported as
+ * active, the MII_LPA register is 0.  This issue is not reproducible on
+ * AX88772C.
+ */
+Result<void> asix_ax88772a_read_status(phy::Device &dev)
+{
+	TRY(dev.genphy_update_link());
+	if (!dev.is_link_up())
+		return {};
 
 	/*
-	 * AX88772A is not working properly with some old switches (NETGEAR
-	 * EN 108TP): after autoneg is done and the link status is reported
-	 * as active, the MII_LPA register is 0.  This issue is not
-	 * reproducible on AX88772C.
+	 * If MII_LPA is 0, phy_resolve_aneg_linkmode() will fail to resolve
+	 * linkmode so use MII_BMCR as default values.
 	 */
-	static Result<void> read_status(phy::Device &dev)
-	{
-		TRY(dev.genphy_update_link());
-		if (!dev.is_link_up())
-			return {};
+	u16 bmcr = TRY(dev.read(C22::BMCR));
 
-		/*
-		 * If MII_LPA is 0, phy_resolve_aneg_linkmode() will fail to
-		 * resolve linkmode so use MII_BMCR as default values.
-		 */
-		u16 bmcr = TRY(dev.read(C22::BMCR));
+	if (bmcr & phy::reg::BMCR_SPEED100)
+		dev.set_speed(phy::SPEED_100);
+	else
+		dev.set_speed(phy::SPEED_10);
 
-		if (bmcr & phy::reg::BMCR_SPEED100)
-			dev.set_speed(phy::SPEED_100);
-		else
-			dev.set_speed(phy::SPEED_10);
+	if (bmcr & phy::reg::BMCR_FULLDPLX)
+		dev.set_duplex(phy::DuplexMode::Full);
+	else
+		dev.set_duplex(phy::DuplexMode::Half);
 
-		if (bmcr & phy::reg::BMCR_FULLDPLX)
-			dev.set_duplex(phy::DuplexMode::Full);
-		else
-			dev.set_duplex(phy::DuplexMode::Half);
+	TRY(dev.genphy_read_lpa());
 
-		TRY(dev.genphy_read_lpa());
+	if (dev.is_autoneg_enabled() && dev.is_autoneg_completed())
+		dev.resolve_aneg_linkmode();
 
-		if (dev.is_autoneg_enabled() && dev.is_autoneg_completed())
-			dev.resolve_aneg_linkmode();
+	return {};
+}
 
-		return {};
+void asix_ax88772a_link_change_notify(phy::Device &dev)
+{
+	/*
+	 * Reset PHY, otherwise MII_LPA will provide outdated information.
+	 * This issue is reproducible only with some link partner PHYs.
+	 */
+	if (dev.state() == phy::DeviceState::NoLink) {
+		// As in C, errors are not reported: the state machine reads
+		// the status again anyway.
+		(void)dev.init_hw();
+		(void)dev.start_aneg();
 	}
+}
 
-	static constexpr auto suspend = phy::genphy::suspend;
-	static constexpr auto resume = phy::genphy::resume;
-
-	static constexpr auto soft_reset = asix_soft_reset;
-
-	static void link_change_notify(phy::Device &dev)
-	{
-		/*
-		 * Reset PHY, otherwise MII_LPA will provide outdated
-		 * information.  This issue is reproducible only with some
-		 * link partner PHYs.
-		 */
-		if (dev.state() == phy::DeviceState::NoLink) {
-			// As in C, errors are not reported: the state
-			// machine reads the status again anyway.
-			(void)dev.init_hw();
-			(void)dev.start_aneg();
-		}
-	}
+constexpr phy::Driver ax88772a = {
+	.name = "Asix Electronics AX88772A",
+	.id = phy::DeviceId::exact(0x003b1861),
+	.flags = phy::flags::IS_INTERNAL,
+	.soft_reset = asix_soft_reset,
+	.read_status = asix_ax88772a_read_status,
+	.suspend = phy::genphy::suspend,
+	.resume = phy::genphy::resume,
+	.link_change_notify = asix_ax88772a_link_change_notify,
 };
 
-struct PhyAX88772C {
-	static constexpr u32 FLAGS = phy::flags::IS_INTERNAL;
-	static constexpr CStr NAME = "Asix Electronics AX88772C";
-	static constexpr phy::DeviceId PHY_DEVICE_ID =
-		phy::DeviceId::exact(0x003b1881);
-
-	static constexpr auto suspend = phy::genphy::suspend;
-	static constexpr auto resume = phy::genphy::resume;
-
-	static constexpr auto soft_reset = asix_soft_reset;
+constexpr phy::Driver ax88772c = {
+	.name = "Asix Electronics AX88772C",
+	.id = phy::DeviceId::exact(0x003b1881),
+	.flags = phy::flags::IS_INTERNAL,
+	.soft_reset = asix_soft_reset,
+	.suspend = phy::genphy::suspend,
+	.resume = phy::genphy::resume,
 };
 
-struct PhyAX88796B {
-	static constexpr CStr NAME = "Asix Electronics AX88796B";
-	static constexpr phy::DeviceId PHY_DEVICE_ID =
-		phy::DeviceId::model(0x003b1841);
-
-	static constexpr auto soft_reset = asix_soft_reset;
+constexpr phy::Driver ax88796b = {
+	.name = "Asix Electronics AX88796B",
+	.id = phy::DeviceId::model(0x003b1841),
+	.soft_reset = asix_soft_reset,
 };
 
 } // namespace
 
-KERNEL_MODULE_PHY_DRIVER("ax88796b_cpp", PhyAX88772A, PhyAX88772C, PhyAX88796B);
+KERNEL_MODULE_PHY_DRIVER("ax88796b_cpp", ax88772a, ax88772c, ax88796b);
 MODULE_AUTHOR("C++ for Linux Contributors");
 MODULE_DESCRIPTION("C++ Asix PHYs driver");
 MODULE_LICENSE("GPL");

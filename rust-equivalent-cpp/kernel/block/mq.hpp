@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * blk-mq drivers: the Operations concept, which says what a driver type
- * provides; Request, the request its callbacks are given, with the
- * driver's per-request data, refcounted through ARef; RequestList, a
- * driver's queue of requests; HwQueue, a hardware queue; TagSet, the
- * queues and their requests; GenDiskBuilder and GenDisk, the disk.
+ * blk-mq drivers: Operations, a driver's callbacks, and the Driver
+ * concept, which says what a driver type provides; Request, the request
+ * its callbacks are given, with the driver's per-request data, refcounted
+ * through ARef; RequestList, a driver's queue of requests; HwQueue, a
+ * hardware queue; TagSet, the queues and their requests; GenDiskBuilder
+ * and GenDisk, the disk.
  *
- * Only the callbacks a driver defines are set in its struct blk_mq_ops,
- * decided at compile time, as for PHY drivers (kernel/net/phy.hpp).
+ * Only the callbacks a driver gives are set in its struct blk_mq_ops,
+ * decided at compile time (kernel/vtable.hpp).
  *
  *	struct NullOps {
  *		struct QueueData { ... };	// the disk's, shared
@@ -19,6 +20,10 @@
  *			Request<NullOps>::end_ok(move(rq));
  *			return Status::Ok;
  *		}
+ *
+ *		static constexpr Operations<NullOps> OPS = {
+ *			.queue_rq = queue_rq,
+ *		};
  *	};
  *
  * C header: include/linux/blk-mq.h, include/linux/blkdev.h
@@ -37,6 +42,7 @@
 #include <kernel/str.hpp>
 #include <kernel/type_traits.hpp>
 #include <kernel/types.hpp>
+#include <kernel/vtable.hpp>
 
 namespace kernel::block::mq {
 
@@ -516,75 +522,66 @@ private:
 	bindings::list_head list_;
 };
 
+template <typename T> using QD = typename T::QueueData;
+
 /**
- * concept Operations - a blk-mq driver: a type T with
+ * struct Operations - the callbacks of a blk-mq driver T (its struct
+ * blk_mq_ops, see kernel/vtable.hpp), the constant ``T::OPS``:
  *
- * - ``QueueData``: the data of one of its disks, given to its callbacks
- *   (shared: what changes in it is behind locks or atomics);
+ * - @queue_rq (required): a new request, already started.  The driver
+ *   takes @rq (moves from it) to end it or keep it, and returns
+ *   Status::Ok; or leaves @rq alone and returns another Status
+ *   (Status::Resource: try again later), which gives the request back to
+ *   blk-mq;
+ * - @queue_rqs: take a plug's batch of requests in one call: each request
+ *   of the batch goes to queue_rq(), in order, with @last set on the last
+ *   one of its hardware queue, without blk-mq's issue path around each; a
+ *   request that queue_rq() gives back is requeued (Status::Resource) or
+ *   ended with its Status, as blk-mq does.  What null_blk does; it saves
+ *   that path's work for every request submitted under a plug (io_uring,
+ *   aio, blk_start_plug());
+ *
+ * and these, which blk-mq calls if given:
+ *
+ * - @commit_rqs: the last of a batch of requests was queued;
+ * - @complete: a request handed to Request::complete() is back, on the
+ *   CPU that submitted it;
+ * - @poll: a polled queue: end what is done, return how many;
+ * - @timeout: a request timed out;
+ * - @init_hctx, @exit_hctx: a hardware queue is set up, or taken down.
+ *
+ * The QueueData is shared by the callbacks: what changes in it is behind
+ * locks or atomics.
+ */
+template <typename T> struct Operations {
+	vtable::Callback<Status (*)(const QD<T> &, HwQueue &,
+				    ARef<Request<T>> &&rq, bool last)>
+		queue_rq;
+	bool queue_rqs = false;
+	vtable::Callback<void (*)(const QD<T> &, HwQueue &)> commit_rqs;
+	vtable::Callback<void (*)(ARef<Request<T>> rq)> complete;
+	vtable::Callback<int (*)(const QD<T> &, HwQueue &)> poll;
+	vtable::Callback<TimeoutAction (*)(const QD<T> &, Request<T> &rq)>
+		timeout;
+	vtable::Callback<Result<void> (*)(const QD<T> &, HwQueue &)> init_hctx;
+	vtable::Callback<void (*)(const QD<T> &, HwQueue &)> exit_hctx;
+};
+
+/**
+ * concept Driver - a blk-mq driver: a type T with
+ *
+ * - ``QueueData``: the data of one of its disks, given to its callbacks;
  * - optionally ``RequestData``: what each request carries, constructed
  *   when blk-mq allocates the request (RequestData() or
  *   RequestData(const QueueData &)) and destroyed when it frees it;
- * - ``static Status queue_rq(const QueueData &, HwQueue &,
- *   ARef<Request<T>> &&rq, bool last)``: a new request, already started.
- *   The driver takes @rq (moves from it) to end it or keep it, and
- *   returns Status::Ok; or leaves @rq alone and returns another Status
- *   (Status::Resource: try again later), which gives the request back
- *   to blk-mq;
- *
- * and any of these, which blk-mq then calls:
- *
- * - ``static void commit_rqs(const QueueData &, HwQueue &)``: the last of
- *   a batch of requests was queued;
- * - ``static void complete(ARef<Request<T>>)``: a request handed to
- *   Request::complete() is back, on the CPU that submitted it;
- * - ``static int poll(const QueueData &, HwQueue &)``: a polled queue:
- *   end what is done, return how many;
- * - ``static TimeoutAction timeout(const QueueData &, Request<T> &)``:
- *   a request timed out;
- * - ``static Result<void> init_hctx(const QueueData &, HwQueue &)`` and
- *   ``static void exit_hctx(const QueueData &, HwQueue &)``: a hardware
- *   queue is set up, or taken down.
- *
- * and, to take a plug's batch of requests in one call (.queue_rqs):
- *
- * - ``static constexpr bool QUEUE_RQS = true``: each request of the batch
- *   goes to queue_rq(), in order, with @last set on the last one of its
- *   hardware queue, without blk-mq's issue path around each; a request
- *   that queue_rq() gives back is requeued (Status::Resource) or ended
- *   with its Status, as blk-mq does.  What null_blk does; it saves that
- *   path's work for every request submitted under a plug (io_uring,
- *   aio, blk_start_plug()).
- *
- * A member of one of these names with another signature is an error, not
- * a callback left out.
+ * - ``static constexpr Operations<T> OPS``: its callbacks, after them in
+ *   the class.
  */
 template <typename T>
-concept Operations = requires {
-	typename T::QueueData;
-} && requires(const typename T::QueueData &q, HwQueue &h, ARef<Request<T>> rq) {
-	{ T::queue_rq(q, h, move(rq), true) } -> same_as<Status>;
-};
+concept Driver = requires { typename T::QueueData; } &&
+		 same_as<remove_cvref_t<decltype(T::OPS)>, Operations<T>>;
 
 namespace detail {
-
-template <typename T> using QD = typename T::QueueData;
-
-#define __CPP_MQ_CALLBACK(name, ret, ...)                                      \
-	template <typename T>                                                  \
-	concept Has_##name = requires(const QD<T> &q, HwQueue &h,              \
-				      ARef<Request<T>> rq, Request<T> &r) {    \
-		{ T::name(__VA_ARGS__) } -> same_as<ret>;                      \
-	};                                                                     \
-	template <typename T>                                                  \
-	concept Valid_##name = Has_##name<T> || !requires { &T::name; };
-
-__CPP_MQ_CALLBACK(commit_rqs, void, q, h)
-__CPP_MQ_CALLBACK(complete, void, move(rq))
-__CPP_MQ_CALLBACK(poll, int, q, h)
-__CPP_MQ_CALLBACK(timeout, TimeoutAction, q, r)
-__CPP_MQ_CALLBACK(init_hctx, Result<void>, q, h)
-__CPP_MQ_CALLBACK(exit_hctx, void, q, h)
-#undef __CPP_MQ_CALLBACK
 
 /* The QueueData of a hardware queue's disk (its queuedata). */
 template <typename T>
@@ -600,6 +597,7 @@ template <typename T>
 bindings::blk_status_t queue_rq(bindings::blk_mq_hw_ctx *hctx,
 				const bindings::blk_mq_queue_data *bd)
 {
+	constexpr auto driver_queue_rq = T::OPS.queue_rq.cpp;
 	bindings::request *rq = bd->rq;
 
 	// SAFETY: blk-mq gives the driver a new request of its disk; it is
@@ -607,7 +605,8 @@ bindings::blk_status_t queue_rq(bindings::blk_mq_hw_ctx *hctx,
 	// handed over.
 	bindings::blk_mq_start_request(rq);
 	ARef<Request<T>> ref = Request<T>::adopt(rq);
-	Status st = T::queue_rq(queue_data<T>(hctx), HwQueue::from_raw(hctx),
+	Status st =
+		driver_queue_rq(queue_data<T>(hctx), HwQueue::from_raw(hctx),
 				move(ref), bd->last);
 
 	// What the driver did not take: a request it gives back to blk-mq
@@ -617,17 +616,66 @@ bindings::blk_status_t queue_rq(bindings::blk_mq_hw_ctx *hctx,
 	return static_cast<bindings::blk_status_t>(st);
 }
 
-template <typename T> void commit_rqs(bindings::blk_mq_hw_ctx *hctx)
-{
-	// SAFETY: a live hardware queue of a disk of T.
-	T::commit_rqs(queue_data<T>(hctx), HwQueue::from_raw(hctx));
-}
+template <typename T> struct Adapters {
+	template <auto F> struct CommitRqs {
+		static void call(bindings::blk_mq_hw_ctx *hctx)
+		{
+			// SAFETY: a live hardware queue of a disk of T.
+			F(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+		}
+	};
 
-template <typename T>
-concept Has_QUEUE_RQS = requires { &T::QUEUE_RQS; };
-template <typename T>
-concept Valid_QUEUE_RQS =
-	!Has_QUEUE_RQS<T> || same_as<decltype(T::QUEUE_RQS), const bool>;
+	template <auto F> struct Complete {
+		static void call(bindings::request *rq)
+		{
+			// SAFETY: blk-mq gives back a request that the driver
+			// handed to Request::complete(), with no reference
+			// left.
+			F(Request<T>::adopt(rq));
+		}
+	};
+
+	template <auto F> struct Poll {
+		static int call(bindings::blk_mq_hw_ctx *hctx,
+				bindings::io_comp_batch *)
+		{
+			// SAFETY: a live hardware queue of a disk of T.
+			return F(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+		}
+	};
+
+	template <auto F> struct Timeout {
+		static bindings::blk_eh_timer_return call(bindings::request *rq)
+		{
+			// SAFETY: a started request of a disk of T.
+			return static_cast<bindings::blk_eh_timer_return>(
+				F(*static_cast<const QD<T> *>(rq->q->queuedata),
+				  Request<T>::from_raw(rq)));
+		}
+	};
+
+	template <auto F> struct InitHctx {
+		static int call(bindings::blk_mq_hw_ctx *hctx, void *,
+				unsigned int)
+		{
+			return from_result([&] {
+				// SAFETY: a hardware queue of a disk of T,
+				// being set up.
+				return F(queue_data<T>(hctx),
+					 HwQueue::from_raw(hctx));
+			});
+		}
+	};
+
+	template <auto F> struct ExitHctx {
+		static void call(bindings::blk_mq_hw_ctx *hctx, unsigned int)
+		{
+			// SAFETY: a hardware queue of a disk of T, being taken
+			// down.
+			F(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+		}
+	};
+};
 
 /*
  * A plug's batch of requests, all of one disk: what blk-mq's issue path
@@ -637,6 +685,8 @@ concept Valid_QUEUE_RQS =
  */
 template <typename T> void queue_rqs(bindings::rq_list *rqs)
 {
+	using CommitRqs =
+		typename Adapters<T>::template CommitRqs<T::OPS.commit_rqs.cpp>;
 	bindings::request *rq = rqs->head;
 	bool uncommitted = false;
 
@@ -656,9 +706,9 @@ template <typename T> void queue_rqs(bindings::rq_list *rqs)
 		} else {
 			// The requests queued before this one were told more
 			// would follow.
-			if constexpr (Has_commit_rqs<T>)
+			if constexpr (T::OPS.commit_rqs.given)
 				if (bd.last && uncommitted)
-					commit_rqs<T>(hctx);
+					CommitRqs::call(hctx);
 			if (bd.last)
 				uncommitted = false;
 			if (st == Status::Resource)
@@ -672,46 +722,6 @@ template <typename T> void queue_rqs(bindings::rq_list *rqs)
 		}
 		rq = next;
 	}
-}
-
-template <typename T> void complete(bindings::request *rq)
-{
-	// SAFETY: blk-mq gives back a request that the driver handed to
-	// Request::complete(), with no reference left.
-	T::complete(Request<T>::adopt(rq));
-}
-
-template <typename T>
-int poll(bindings::blk_mq_hw_ctx *hctx, bindings::io_comp_batch *)
-{
-	// SAFETY: a live hardware queue of a disk of T.
-	return T::poll(queue_data<T>(hctx), HwQueue::from_raw(hctx));
-}
-
-template <typename T>
-bindings::blk_eh_timer_return timeout(bindings::request *rq)
-{
-	// SAFETY: a started request of a disk of T.
-	return static_cast<bindings::blk_eh_timer_return>(
-		T::timeout(*static_cast<const QD<T> *>(rq->q->queuedata),
-			   Request<T>::from_raw(rq)));
-}
-
-template <typename T>
-int init_hctx(bindings::blk_mq_hw_ctx *hctx, void *, unsigned int)
-{
-	return from_result([&] {
-		// SAFETY: a hardware queue of a disk of T, being set up.
-		return T::init_hctx(queue_data<T>(hctx),
-				    HwQueue::from_raw(hctx));
-	});
-}
-
-template <typename T>
-void exit_hctx(bindings::blk_mq_hw_ctx *hctx, unsigned int)
-{
-	// SAFETY: a hardware queue of a disk of T, being taken down.
-	T::exit_hctx(queue_data<T>(hctx), HwQueue::from_raw(hctx));
 }
 
 /* Whether the requests' data needs its constructor or destructor run. */
@@ -747,33 +757,27 @@ void exit_request(bindings::blk_mq_tag_set *, bindings::request *rq,
 	Request<T>::pdu(rq)->data.~D();
 }
 
-/* The blk_mq_ops of T: only the callbacks T has. */
-template <Operations T> constexpr bindings::blk_mq_ops make_ops()
+/* The blk_mq_ops of T: only the callbacks T gives. */
+template <Driver T> constexpr bindings::blk_mq_ops make_ops()
 {
-	static_assert(Valid_commit_rqs<T> && Valid_complete<T> &&
-			      Valid_poll<T> && Valid_timeout<T> &&
-			      Valid_init_hctx<T> && Valid_exit_hctx<T> &&
-			      Valid_QUEUE_RQS<T>,
-		      "a callback of the blk-mq driver has the wrong "
-		      "signature (see the concept mq::Operations)");
+	using Ops = Operations<T>;
+	using A = Adapters<T>;
 	bindings::blk_mq_ops ops = {};
 
+	static_assert(vtable::given<T::OPS, &Ops::queue_rq>(),
+		      "mq::Operations: .queue_rq is required");
 	ops.queue_rq = queue_rq<T>;
-	if constexpr (Has_commit_rqs<T>)
-		ops.commit_rqs = commit_rqs<T>;
-	if constexpr (Has_QUEUE_RQS<T>)
-		if (T::QUEUE_RQS)
-			ops.queue_rqs = queue_rqs<T>;
-	if constexpr (Has_complete<T>)
-		ops.complete = complete<T>;
-	if constexpr (Has_poll<T>)
-		ops.poll = poll<T>;
-	if constexpr (Has_timeout<T>)
-		ops.timeout = timeout<T>;
-	if constexpr (Has_init_hctx<T>)
-		ops.init_hctx = init_hctx<T>;
-	if constexpr (Has_exit_hctx<T>)
-		ops.exit_hctx = exit_hctx<T>;
+	if (T::OPS.queue_rqs)
+		ops.queue_rqs = queue_rqs<T>;
+	vtable::set<T::OPS, &Ops::commit_rqs, A::template CommitRqs>(
+		ops.commit_rqs);
+	vtable::set<T::OPS, &Ops::complete, A::template Complete>(ops.complete);
+	vtable::set<T::OPS, &Ops::poll, A::template Poll>(ops.poll);
+	vtable::set<T::OPS, &Ops::timeout, A::template Timeout>(ops.timeout);
+	vtable::set<T::OPS, &Ops::init_hctx, A::template InitHctx>(
+		ops.init_hctx);
+	vtable::set<T::OPS, &Ops::exit_hctx, A::template ExitHctx>(
+		ops.exit_hctx);
 	if constexpr (!trivial_request_data<T>) {
 		ops.init_request = init_request<T>;
 		ops.exit_request = exit_request<T>;
@@ -781,8 +785,7 @@ template <Operations T> constexpr bindings::blk_mq_ops make_ops()
 	return ops;
 }
 
-template <Operations T>
-inline constexpr bindings::blk_mq_ops ops = make_ops<T>();
+template <Driver T> inline constexpr bindings::blk_mq_ops ops = make_ops<T>();
 
 } // namespace detail
 
@@ -814,7 +817,7 @@ struct TagSetConfig {
  * Invariants: set_ is allocated if allocated_.
  */
 template <typename T> class TagSet {
-	static_assert(Operations<T>, "see the concept mq::Operations");
+	static_assert(Driver<T>, "see the concept mq::Driver");
 
 public:
 	TagSet(init::Status &st, const TagSetConfig &cfg,
@@ -844,7 +847,7 @@ public:
 		st.step([&]() -> Result<void> {
 			if (cfg.nr_hw_queues == 0)
 				return code::EINVAL;
-			if (cfg.poll_queues && !detail::Has_poll<T>)
+			if (cfg.poll_queues && !T::OPS.poll.given)
 				return code::EINVAL;
 			// SAFETY: set is filled in above.
 			TRY(to_result(bindings::blk_mq_alloc_tag_set(set)));
@@ -930,7 +933,7 @@ private:
  *
  * Invariants: disk_ is null (moved from) or a disk that was added.
  */
-template <Operations T> class GenDisk {
+template <Driver T> class GenDisk {
 public:
 	/* No disk (yet): what a driver's object holds before build(). */
 	GenDisk() : disk_(nullptr)
@@ -1053,7 +1056,7 @@ public:
 	 * QueueData @data (which must outlive the disk), and adds it to
 	 * the system: from here on, I/O arrives.
 	 */
-	template <Operations T, typename F>
+	template <Driver T, typename F>
 	Result<GenDisk<T>> build(const fmt::Arguments<F> &name,
 				 ThisModule module, TagSet<T> &tag_set,
 				 const typename T::QueueData &data)

@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * PHY drivers (phylib): phy::Device, the PHY a driver's callbacks are
- * given; the Driver concept, which says what a driver type provides;
- * DeviceId, the PHY IDs it drives; and phy::Registration, which
- * registers drivers while it lives.  KERNEL_MODULE_PHY_DRIVER() is the
- * module_phy_driver() of C.
+ * given; phy::Driver, a driver's name, PHY IDs (DeviceId) and callbacks;
+ * and phy::Registration, which registers drivers while it lives.
+ * KERNEL_MODULE_PHY_DRIVER() is the module_phy_driver() of C.
  *
- * Only the callbacks a driver defines are set in its struct phy_driver,
+ * Only the callbacks a driver gives are set in its struct phy_driver,
  * decided at compile time: phylib's defaults (genphy) do the rest, as
  * for a C driver that leaves them out.
  *
@@ -23,6 +22,7 @@
 #include <kernel/str.hpp>
 #include <kernel/type_traits.hpp>
 #include <kernel/types.hpp>
+#include <kernel/vtable.hpp>
 
 namespace kernel::net::phy {
 
@@ -350,17 +350,15 @@ private:
 };
 
 /*
- * struct GenericCallback - one of phylib's generic implementations of a
+ * GenericCallback - one of phylib's generic implementations of a
  * callback, which a driver may name instead of writing its own:
  *
- *	static constexpr auto suspend = phy::genphy::suspend;
+ *	.suspend = phy::genphy::suspend,
  *
  * is ``.suspend = genphy_suspend`` of C: the struct phy_driver points to
  * the C function itself, with nothing in between.
  */
-struct GenericCallback {
-	int (*fn)(bindings::phy_device *);
-};
+using GenericCallback = vtable::CFunction<int (*)(bindings::phy_device *)>;
 
 namespace genphy {
 inline constexpr GenericCallback soft_reset{ bindings::genphy_soft_reset };
@@ -375,200 +373,163 @@ inline constexpr GenericCallback read_abilities{
 };
 } // namespace genphy
 
+/* A callback that may also be one of phylib's generic ones. */
+using Callback = vtable::Callback<Result<void> (*)(Device &),
+				  int (*)(bindings::phy_device *)>;
+
 /**
- * concept Driver - a PHY driver: a type T with
+ * struct Driver - a PHY driver (the C++ struct phy_driver, see
+ * kernel/vtable.hpp): a constant that a module of PHY drivers names in
+ * KERNEL_MODULE_PHY_DRIVER().
  *
- * - ``static constexpr CStr NAME``: the name of the PHYs it drives;
- * - ``static constexpr DeviceId PHY_DEVICE_ID``: their IDs;
- * - optionally ``static constexpr u32 FLAGS``, of phy::flags;
+ *	constexpr phy::Driver ax88796b = {
+ *		.name = "Asix Electronics AX88796B",
+ *		.id = phy::DeviceId::model(0x003b1841),
+ *		.soft_reset = asix_soft_reset,
+ *	};
  *
- * and any of these callbacks (static member functions, or constexpr
- * pointers to functions, which drivers may share), which phylib then
- * calls instead of its default:
+ * @name: the name of the PHYs it drives;
+ * @id: their IDs;
+ * @flags: of phy::flags;
  *
- * - ``Result<void> soft_reset(Device &)``: a software reset;
- * - ``Result<void> probe(Device &)``: set-up at discovery;
- * - ``Result<void> get_features(Device &)``: reads what the PHY can do;
- * - ``bool match_phy_device(Device &)``: whether this driver drives it;
- * - ``Result<void> config_aneg(Device &)``: sets up autonegotiation;
- * - ``Result<void> read_status(Device &)``: link, speed and duplex;
- * - ``Result<void> suspend(Device &)``, ``Result<void> resume(Device &)``;
- * - ``Result<u16> read_mmd(Device &, u8 devnum, u16 regnum)`` and
- *   ``Result<void> write_mmd(Device &, u8 devnum, u16 regnum, u16 val)``:
- *   clause 45 registers of a PHY that has its own way to them;
- * - ``void link_change_notify(Device &)``: the link changed.
+ * and the callbacks that phylib then calls instead of its defaults
+ * (functions, or static member functions; drivers may share them):
  *
- * A callback of type ``int (*)(struct phy_device *)`` may instead be
- * one of phylib's generic ones (phy::genphy).  A member of one of these
- * names with another signature is an error, not a callback left out.
+ * @soft_reset: a software reset;
+ * @probe: set-up at discovery;
+ * @get_features: reads what the PHY can do;
+ * @match_phy_device: whether this driver drives the PHY;
+ * @config_aneg: sets up autonegotiation;
+ * @read_status: link, speed and duplex;
+ * @suspend: @resume: power management;
+ * @read_mmd: @write_mmd: clause 45 registers of a PHY that has its own
+ *	way to them;
+ * @link_change_notify: the link changed.
+ *
+ * A Callback may instead be one of phylib's generic ones (phy::genphy).
  */
-template <typename T>
-concept Driver = same_as<remove_cvref_t<decltype(T::NAME)>, CStr> &&
-		 same_as<remove_cvref_t<decltype(T::PHY_DEVICE_ID)>, DeviceId>;
+struct Driver {
+	CStr name;
+	DeviceId id;
+	u32 flags = 0;
+	Callback soft_reset;
+	Callback probe;
+	Callback get_features;
+	vtable::Callback<bool (*)(Device &)> match_phy_device;
+	Callback config_aneg;
+	Callback read_status;
+	Callback suspend;
+	Callback resume;
+	vtable::Callback<Result<u16> (*)(Device &, u8 devnum, u16 regnum)>
+		read_mmd;
+	vtable::Callback<Result<void> (*)(Device &, u8 devnum, u16 regnum,
+					  u16 val)>
+		write_mmd;
+	vtable::Callback<void (*)(Device &)> link_change_notify;
+};
 
 namespace detail {
 
-/* Whether T has a callback @name with this signature, or none at all. */
-#define __CPP_PHY_CALLBACK(name, ret, ...)                                     \
-	template <typename T>                                                  \
-	concept Has_##name = requires(Device &dev) {                           \
-		{ T::name(__VA_ARGS__) } -> same_as<ret>;                      \
-	};                                                                     \
-	template <typename T>                                                  \
-	concept Generic_##name =                                               \
-		same_as<remove_cvref_t<decltype(T::name)>, GenericCallback>;   \
-	template <typename T>                                                  \
-	concept Valid_##name =                                                 \
-		Has_##name<T> || Generic_##name<T> || !requires { &T::name; };
-
-__CPP_PHY_CALLBACK(soft_reset, Result<void>, dev)
-__CPP_PHY_CALLBACK(probe, Result<void>, dev)
-__CPP_PHY_CALLBACK(get_features, Result<void>, dev)
-__CPP_PHY_CALLBACK(match_phy_device, bool, dev)
-__CPP_PHY_CALLBACK(config_aneg, Result<void>, dev)
-__CPP_PHY_CALLBACK(read_status, Result<void>, dev)
-__CPP_PHY_CALLBACK(suspend, Result<void>, dev)
-__CPP_PHY_CALLBACK(resume, Result<void>, dev)
-__CPP_PHY_CALLBACK(read_mmd, Result<u16>, dev, u8(), u16())
-__CPP_PHY_CALLBACK(write_mmd, Result<void>, dev, u8(), u16(), u16())
-__CPP_PHY_CALLBACK(link_change_notify, void, dev)
-#undef __CPP_PHY_CALLBACK
-
-template <Driver T> constexpr u32 driver_flags()
-{
-	if constexpr (requires { T::FLAGS; })
-		return T::FLAGS;
-	else
-		return 0;
-}
-
 /*
- * The C callbacks: each gives phylib's phy_device to the C++ callback F.
- * They are made per callback, not per driver, so that drivers that
- * share a callback (as the Asix ones share soft_reset) share its C
- * callback too, as C drivers do.
+ * The adapters of the callbacks (see vtable::set()): each gives phylib's
+ * phy_device to the C++ callback F.  They are made per callback, not per
+ * driver, so that drivers that share a callback (as the Asix ones share
+ * soft_reset) share its C callback too, as C drivers do.
  */
-template <auto F> int result_callback(bindings::phy_device *phydev)
-{
-	// SAFETY: phylib calls the callbacks with a bound phy_device, its
-	// lock held where Device says so.
-	return from_result([&] { return F(Device::from_raw(phydev)); });
-}
+template <auto F> struct ResultCallback {
+	static int call(bindings::phy_device *phydev)
+	{
+		// SAFETY: phylib calls the callbacks with a bound phy_device,
+		// its lock held where Device says so.
+		return from_result([&] { return F(Device::from_raw(phydev)); });
+	}
+};
 
-template <auto F>
-int match_callback(bindings::phy_device *phydev, const bindings::phy_driver *)
-{
-	// SAFETY: as in result_callback().
-	return F(Device::from_raw(phydev));
-}
+template <auto F> struct MatchCallback {
+	static int call(bindings::phy_device *phydev,
+			const bindings::phy_driver *)
+	{
+		// SAFETY: as in ResultCallback.
+		return F(Device::from_raw(phydev));
+	}
+};
 
-template <auto F>
-int read_mmd_callback(bindings::phy_device *phydev, int devnum, u16 regnum)
-{
-	// SAFETY: as in result_callback().
-	Result<u16> r =
-		F(Device::from_raw(phydev), static_cast<u8>(devnum), regnum);
+template <auto F> struct ReadMmdCallback {
+	static int call(bindings::phy_device *phydev, int devnum, u16 regnum)
+	{
+		// SAFETY: as in ResultCallback.
+		Result<u16> r = F(Device::from_raw(phydev),
+				  static_cast<u8>(devnum), regnum);
 
-	return r.is_ok() ? r.value() : r.error().to_errno();
-}
+		return r.is_ok() ? r.value() : r.error().to_errno();
+	}
+};
 
-template <auto F>
-int write_mmd_callback(bindings::phy_device *phydev, int devnum, u16 regnum,
-		       u16 val)
-{
-	// SAFETY: as in result_callback().
-	return from_result([&] {
-		return F(Device::from_raw(phydev), static_cast<u8>(devnum),
-			 regnum, val);
-	});
-}
+template <auto F> struct WriteMmdCallback {
+	static int call(bindings::phy_device *phydev, int devnum, u16 regnum,
+			u16 val)
+	{
+		// SAFETY: as in ResultCallback.
+		return from_result([&] {
+			return F(Device::from_raw(phydev),
+				 static_cast<u8>(devnum), regnum, val);
+		});
+	}
+};
 
-template <auto F> void notify_callback(bindings::phy_device *phydev)
-{
-	// SAFETY: as in result_callback().
-	F(Device::from_raw(phydev));
-}
+template <auto F> struct NotifyCallback {
+	static void call(bindings::phy_device *phydev)
+	{
+		// SAFETY: as in ResultCallback.
+		F(Device::from_raw(phydev));
+	}
+};
 
 /*
- * The struct phy_driver of T: only the callbacks T has (Rust's
+ * The struct phy_driver of D: only the callbacks D gives (Rust's
  * #[vtable]); the adapters of the others are not even instantiated.
  */
-template <Driver T> constexpr bindings::phy_driver make_driver()
+template <const Driver &D> constexpr bindings::phy_driver make_driver()
 {
-	static_assert(Valid_soft_reset<T> && Valid_probe<T> &&
-			      Valid_get_features<T> &&
-			      Valid_match_phy_device<T> &&
-			      Valid_config_aneg<T> && Valid_read_status<T> &&
-			      Valid_suspend<T> && Valid_resume<T> &&
-			      Valid_read_mmd<T> && Valid_write_mmd<T> &&
-			      Valid_link_change_notify<T>,
-		      "a callback of the PHY driver has the wrong signature "
-		      "(see the concept phy::Driver)");
 	bindings::phy_driver drv = {
-		.phy_id = T::PHY_DEVICE_ID.id(),
+		.phy_id = D.id.id(),
 		// SAFETY: phylib does not write the name; the field is
 		// not const only for old reasons.
-		.name = const_cast<char *>(CStr(T::NAME).as_char_ptr()),
-		.phy_id_mask = T::PHY_DEVICE_ID.mask(),
-		.flags = driver_flags<T>(),
+		.name = const_cast<char *>(D.name.as_char_ptr()),
+		.phy_id_mask = D.id.mask(),
+		.flags = D.flags,
 	};
 
-	// +T::name: the callback as a function pointer, whether T has a
-	// static member function or a constexpr pointer to a function.
-	if constexpr (Has_soft_reset<T>)
-		drv.soft_reset = result_callback<+T::soft_reset>;
-	else if constexpr (Generic_soft_reset<T>)
-		drv.soft_reset = T::soft_reset.fn;
-	if constexpr (Has_probe<T>)
-		drv.probe = result_callback<+T::probe>;
-	else if constexpr (Generic_probe<T>)
-		drv.probe = T::probe.fn;
-	if constexpr (Has_get_features<T>)
-		drv.get_features = result_callback<+T::get_features>;
-	else if constexpr (Generic_get_features<T>)
-		drv.get_features = T::get_features.fn;
-	if constexpr (Has_suspend<T>)
-		drv.suspend = result_callback<+T::suspend>;
-	else if constexpr (Generic_suspend<T>)
-		drv.suspend = T::suspend.fn;
-	if constexpr (Has_resume<T>)
-		drv.resume = result_callback<+T::resume>;
-	else if constexpr (Generic_resume<T>)
-		drv.resume = T::resume.fn;
-	if constexpr (Has_config_aneg<T>)
-		drv.config_aneg = result_callback<+T::config_aneg>;
-	else if constexpr (Generic_config_aneg<T>)
-		drv.config_aneg = T::config_aneg.fn;
-	if constexpr (Has_read_status<T>)
-		drv.read_status = result_callback<+T::read_status>;
-	else if constexpr (Generic_read_status<T>)
-		drv.read_status = T::read_status.fn;
-	if constexpr (Has_match_phy_device<T>)
-		drv.match_phy_device = match_callback<+T::match_phy_device>;
-	if constexpr (Has_link_change_notify<T>)
-		drv.link_change_notify =
-			notify_callback<+T::link_change_notify>;
-	if constexpr (Has_read_mmd<T>)
-		drv.read_mmd = read_mmd_callback<+T::read_mmd>;
-	if constexpr (Has_write_mmd<T>)
-		drv.write_mmd = write_mmd_callback<+T::write_mmd>;
+	vtable::set<D, &Driver::soft_reset, ResultCallback>(drv.soft_reset);
+	vtable::set<D, &Driver::probe, ResultCallback>(drv.probe);
+	vtable::set<D, &Driver::get_features, ResultCallback>(drv.get_features);
+	vtable::set<D, &Driver::suspend, ResultCallback>(drv.suspend);
+	vtable::set<D, &Driver::resume, ResultCallback>(drv.resume);
+	vtable::set<D, &Driver::config_aneg, ResultCallback>(drv.config_aneg);
+	vtable::set<D, &Driver::read_status, ResultCallback>(drv.read_status);
+	vtable::set<D, &Driver::match_phy_device, MatchCallback>(
+		drv.match_phy_device);
+	vtable::set<D, &Driver::link_change_notify, NotifyCallback>(
+		drv.link_change_notify);
+	vtable::set<D, &Driver::read_mmd, ReadMmdCallback>(drv.read_mmd);
+	vtable::set<D, &Driver::write_mmd, WriteMmdCallback>(drv.write_mmd);
 	return drv;
 }
 
 } // namespace detail
 
 /**
- * class Drivers - the struct phy_driver of each of @Ts, for phylib.
+ * class Drivers - the struct phy_driver of each of @Ds, for phylib.
  *
  * The structs are built at compile time: a Drivers object in static
  * storage (``static constinit``) is in the module's data, as the array of
  * a C driver is.  Registration hands them to phylib.
  */
-template <Driver... Ts> class Drivers {
-	static_assert(sizeof...(Ts) > 0, "register at least one driver");
+template <const Driver &...Ds> class Drivers {
+	static_assert(sizeof...(Ds) > 0, "register at least one driver");
 
 public:
-	constexpr Drivers() : drivers_{ detail::make_driver<Ts>()... }
+	constexpr Drivers() : drivers_{ detail::make_driver<Ds>()... }
 	{
 	}
 
@@ -582,18 +543,18 @@ public:
 
 	static constexpr int size()
 	{
-		return sizeof...(Ts);
+		return sizeof...(Ds);
 	}
 
 private:
-	bindings::phy_driver drivers_[sizeof...(Ts)];
+	bindings::phy_driver drivers_[sizeof...(Ds)];
 };
 
 /**
- * class Registration - PHY drivers (Drivers<Ts...>), registered with
+ * class Registration - PHY drivers (Drivers<Ds...>), registered with
  * phylib while this object lives (phy_drivers_register()).
  *
- *	static constinit phy::Drivers<PhyA, PhyB> drivers;
+ *	static constinit phy::Drivers<phy_a, phy_b> drivers;
  *
  *	class Module {
  *	public:
@@ -603,7 +564,7 @@ private:
  *		}
  *
  *	private:
- *		phy::Registration<PhyA, PhyB> reg_;
+ *		phy::Registration<phy_a, phy_b> reg_;
  *	};
  *
  * KERNEL_MODULE_PHY_DRIVER() writes that for a module.  phylib points to
@@ -611,10 +572,10 @@ private:
  *
  * Invariants: drivers_ is registered with phylib.
  */
-template <Driver... Ts> class Registration {
+template <const Driver &...Ds> class Registration {
 public:
 	Registration(init::Status &st, ThisModule module,
-		     Drivers<Ts...> &drivers)
+		     Drivers<Ds...> &drivers)
 	    : drivers_(&drivers)
 	{
 		st.step([&]() -> Result<void> {
@@ -640,7 +601,7 @@ public:
 	}
 
 private:
-	Drivers<Ts...> *drivers_;
+	Drivers<Ds...> *drivers_;
 	bool registered_ = false;
 };
 
@@ -650,9 +611,9 @@ namespace detail {
  * The device table of a module of PHY drivers, for modpost: their IDs
  * and an empty entry (a MODULE_DEVICE_TABLE(mdio, ...)).
  */
-template <Driver... Ts> struct DeviceTable {
-	bindings::mdio_device_id ids[sizeof...(Ts) + 1] = {
-		Ts::PHY_DEVICE_ID.as_mdio_device_id()..., {}
+template <const Driver &...Ds> struct DeviceTable {
+	bindings::mdio_device_id ids[sizeof...(Ds) + 1] = {
+		Ds.id.as_mdio_device_id()..., {}
 	};
 };
 
@@ -671,7 +632,7 @@ template <Driver... Ts> struct DeviceTable {
  * drivers of its arguments while it is loaded, and tells modpost their
  * PHY IDs so that udev loads it for them (module_phy_driver() of C).
  *
- *	KERNEL_MODULE_PHY_DRIVER("ax88796b_cpp", PhyAX88772A, PhyAX88772C);
+ *	KERNEL_MODULE_PHY_DRIVER("ax88796b_cpp", ax88772a, ax88772c);
  *	MODULE_DESCRIPTION("C++ Asix PHYs driver");
  *	MODULE_LICENSE("GPL");
  *

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// The control: the lock and the guarded data used right.
+// builds
+#include <kernel/sync/mutex.hpp>
+using namespace kernel;
+struct Counter {
+	Mutex<int> lock{ KERNEL_LOCK_CLASS(), 0 };
+	int count KERNEL_GUARDED_BY(lock) = 0;
+	void add_locked(int n) KERNEL_REQUIRES(lock) { count += n; }
+	void f();
+};
+void Counter::f()
+{
+	auto a = lock.lock();
+	count++;
+	add_locked(*a);
+}
