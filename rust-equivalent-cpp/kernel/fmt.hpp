@@ -40,6 +40,7 @@ namespace kernel::fmt {
 struct Spec {
 	char flags[6] = {};
 	unsigned int nr_flags = 0;
+	bool too_many_flags = false;
 	unsigned int width = 0;
 	bool has_width = false;
 	char type = 0;	    /* 0 for {}, '?' for {:?} */
@@ -282,13 +283,23 @@ template <typename... A> struct TypeList {};
 /* The types of the arguments of a KFMT(), for decltype only. */
 template <typename... A> TypeList<remove_cvref_t<A>...> arg_types(A &&...);
 
-// The errors of the compile-time lowering. They are not constexpr: a call
-// of one in a constant expression is the compiler error the user sees, with
-// the function's name as the message.
-void format_error_too_few_arguments();
-void format_error_too_many_arguments();
-void format_error_unmatched_brace();
-void format_error_bad_specification_for_type();
+/*
+ * What is wrong with a format string for its arguments.  KFMT() turns each
+ * into a static_assert() whose message is the first line of the error.
+ */
+enum class Problem {
+	none,
+	too_few_arguments,
+	too_many_arguments,
+	unmatched_brace,
+	bad_specification,
+};
+
+/* The result of lowering: the length of the printk format, and a problem. */
+struct Lowering {
+	size_t len;
+	Problem found; /* the first one, or none */
+};
 
 /* Lowers argument @i of @A... with @spec. */
 template <typename... A>
@@ -305,8 +316,10 @@ constexpr bool convert_arg(unsigned int i, const Spec &spec, Writer &w)
 constexpr const char *parse_spec(const char *p, Spec &spec)
 {
 	while (*p == '#' || *p == '0' || *p == '-' || *p == '+' || *p == ' ') {
-		if (spec.nr_flags == sizeof(spec.flags))
-			format_error_bad_specification_for_type();
+		if (spec.nr_flags == sizeof(spec.flags)) {
+			spec.too_many_flags = true;
+			return p;
+		}
 		spec.flags[spec.nr_flags++] = *p++;
 	}
 	while (*p >= '0' && *p <= '9') {
@@ -329,9 +342,9 @@ constexpr const char *parse_spec(const char *p, Spec &spec)
 
 /*
  * Writes the printk format for @fmt and the argument types @A... to @w;
- * returns its length.
+ * returns its length, or stops at the first problem.
  */
-template <typename... A> constexpr size_t lower(const char *fmt, Writer w)
+template <typename... A> constexpr Lowering lower(const char *fmt, Writer w)
 {
 	unsigned int arg = 0;
 
@@ -341,7 +354,7 @@ template <typename... A> constexpr size_t lower(const char *fmt, Writer w)
 			p += 2;
 		} else if (*p == '}') {
 			if (p[1] != '}')
-				format_error_unmatched_brace();
+				return { w.len, Problem::unmatched_brace };
 			w.put('}');
 			p += 2;
 		} else if (*p == '%') {
@@ -353,23 +366,25 @@ template <typename... A> constexpr size_t lower(const char *fmt, Writer w)
 			p++;
 			if (*p == ':')
 				p = parse_spec(p + 1, field);
+			if (field.too_many_flags)
+				return { w.len, Problem::bad_specification };
 			if (*p != '}')
-				format_error_unmatched_brace();
+				return { w.len, Problem::unmatched_brace };
 			p++;
 			if (arg == sizeof...(A))
-				format_error_too_few_arguments();
+				return { w.len, Problem::too_few_arguments };
 			if (!convert_arg<A...>(arg, field, w))
-				format_error_bad_specification_for_type();
+				return { w.len, Problem::bad_specification };
 			arg++;
 		} else {
 			w.put(*p++);
 		}
 	}
 	if (arg != sizeof...(A))
-		format_error_too_many_arguments();
+		return { w.len, Problem::too_many_arguments };
 	if (w.buf)
 		w.buf[w.len] = '\0';
-	return w.len;
+	return { w.len, Problem::none };
 }
 
 /* A lowered format: its characters, with the terminating NUL. */
@@ -377,10 +392,31 @@ template <size_t N> struct Lowered {
 	char str[N + 1];
 };
 
+/* What KFMT() checks, one flag per problem (for its static_assert()s). */
+struct Check {
+	bool enough_arguments;
+	bool no_extra_arguments;
+	bool braces_paired;
+	bool specifications_valid;
+};
+
+template <typename... A> consteval Check check(TypeList<A...>, const char *fmt)
+{
+	Problem p = lower<A...>(fmt, Writer{ nullptr, 0 }).found;
+
+	return {
+		.enough_arguments = p != Problem::too_few_arguments,
+		.no_extra_arguments = p != Problem::too_many_arguments,
+		.braces_paired = p != Problem::unmatched_brace,
+		.specifications_valid = p != Problem::bad_specification,
+	};
+}
+
+/* The length of the lowered format; with a problem, of what came before. */
 template <typename... A>
 consteval size_t lowered_size(TypeList<A...>, const char *fmt)
 {
-	return lower<A...>(fmt, Writer{ nullptr, 0 });
+	return lower<A...>(fmt, Writer{ nullptr, 0 }).len;
 }
 
 template <size_t N, typename... A>
@@ -388,7 +424,8 @@ consteval Lowered<N> lowered(TypeList<A...>, const char *fmt)
 {
 	Lowered<N> l{};
 
-	lower<A...>(fmt, Writer{ l.str, 0 });
+	if (lower<A...>(fmt, Writer{ l.str, 0 }).found != Problem::none)
+		l.str[N] = '\0';
 	return l;
 }
 
@@ -433,10 +470,25 @@ template <typename... A>
 /*
  * Declares @name, the lowered form of @fmt for the types of the arguments
  * (a static constant: its .str is in .rodata), without evaluating them.
+ * A problem of the format string is a failed static_assert() that says
+ * what it is, on the line of the KFMT() or pr_*() (both compilers print a
+ * failed static_assert()'s message first, and nothing fails after it).
  */
 #define __KFMT_DECLARE(name, fmt_str, ...)                                     \
 	using name##_types =                                                   \
 		decltype(::kernel::fmt::detail::arg_types(__VA_ARGS__));       \
+	static constexpr auto name##_check =                                   \
+		::kernel::fmt::detail::check(name##_types{}, fmt_str);         \
+	static_assert(name##_check.enough_arguments,                           \
+		      "format string: more {} than arguments");                \
+	static_assert(name##_check.no_extra_arguments,                         \
+		      "format string: more arguments than {}");                \
+	static_assert(name##_check.braces_paired,                              \
+		      "format string: a { or } without its pair "              \
+		      "(a brace is {{ or }})");                                \
+	static_assert(name##_check.specifications_valid,                       \
+		      "format string: a {:...} that the argument's type "      \
+		      "does not have");                                        \
 	static constexpr ::kernel::size_t name##_size =                        \
 		::kernel::fmt::detail::lowered_size(name##_types{}, fmt_str);  \
 	static constexpr auto name =                                           \

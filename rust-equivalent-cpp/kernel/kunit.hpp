@@ -52,20 +52,6 @@ public:
 		return raw_;
 	}
 
-	/*
-	 * skip() - marks the case skipped, with @reason as KUnit's comment
-	 * (kunit_mark_skipped()); the case goes on, so return after it.
-	 */
-	void skip(const char *reason)
-	{
-		// SAFETY: raw_ is the running case's struct kunit
-		// (invariant); snprintf() bounds the copy by the array's size.
-		bindings::snprintf(raw_->status_comment,
-				   sizeof(raw_->status_comment), "%s", reason);
-		__atomic_store_n(&raw_->status, bindings::KUNIT_SKIPPED,
-				 __ATOMIC_RELAXED);
-	}
-
 private:
 	bindings::kunit *raw_;
 };

@@ -238,6 +238,12 @@ public:
 		return data_;
 	}
 
+	/* The miscdevice, for C functions that take it. */
+	bindings::miscdevice *as_raw()
+	{
+		return &box_.misc;
+	}
+
 private:
 	typename T::Data data_;
 	detail::MiscBox box_{};
