@@ -85,6 +85,7 @@ template <Driver T> struct Vtable {
 		return KBox<T>::borrow(file->private_data);
 	}
 
+	template <auto F>
 	static int open(bindings::inode *, bindings::file *file)
 	{
 		// SAFETY: misc_open() set private_data to the miscdevice, the
@@ -95,7 +96,7 @@ template <Driver T> struct Vtable {
 		// hold the module, which holds the Registration).
 		const auto *reg =
 			static_cast<const Registration<T> *>(box->reg);
-		Result<KBox<T>> obj = T::OPS.open.cpp(reg->data());
+		Result<KBox<T>> obj = F(reg->data());
 
 		if (obj.is_err())
 			return obj.error().to_errno();
@@ -163,7 +164,7 @@ template <Driver T> struct Vtable {
 		bindings::file_operations fops = {
 			.owner = THIS_MODULE.as_raw(),
 			.llseek = bindings::default_llseek,
-			.open = open,
+			.open = open<T::OPS.open.cpp>,
 			.release = release,
 		};
 

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * RequestList, a blk-mq driver's queue of its requests.
+ *
+ * C header: include/linux/blk-mq.h
+ */
+#ifndef CPP_KERNEL_BLOCK_MQ_REQUEST_LIST_HPP
+#define CPP_KERNEL_BLOCK_MQ_REQUEST_LIST_HPP
+
+#include <bindings/bindings.hpp>
+#include <kernel/block/mq/request.hpp>
+#include <kernel/list.hpp>
+
+namespace kernel::block::mq {
+
+/**
+ * class RequestList - a queue of requests of the driver @T, which holds
+ * a reference to each (through rq->queuelist, as C drivers do).
+ *
+ * It has no lock: a driver puts one around it.  The destructor drops
+ * what is left (and dropping a started request's last reference ends it
+ * with an error: see Request).
+ *
+ * Invariants: list_ links the queuelist of requests whose references
+ * the list owns.
+ */
+template <typename T> class RequestList {
+public:
+	RequestList()
+	{
+		rawlist::init(&list_);
+	}
+
+	RequestList(const RequestList &) = delete;
+	RequestList &operator=(const RequestList &) = delete;
+
+	~RequestList()
+	{
+		while (!empty())
+			pop_front();
+	}
+
+	bool empty() const
+	{
+		return rawlist::empty(&list_);
+	}
+
+	/* push_back() - appends @rq, with its reference. */
+	void push_back(ARef<Request<T>> rq)
+	{
+		rawlist::add_tail(&rq.into_raw()->as_raw()->queuelist, &list_);
+	}
+
+	/* pop_front() - the first request; the list must not be empty. */
+	ARef<Request<T>> pop_front()
+	{
+		bindings::list_head *e = list_.next;
+
+		rawlist::unlink(e);
+		rawlist::init(e);
+		// SAFETY: @e is the queuelist of a request whose reference
+		// the list owned (invariant).
+		auto *rq = reinterpret_cast<bindings::request *>(
+			reinterpret_cast<char *>(e) -
+			__builtin_offsetof(bindings::request, queuelist));
+		return ARef<Request<T>>::from_raw(&Request<T>::from_raw(rq));
+	}
+
+	/* take_all() - moves all of @other to the end of this list. */
+	void take_all(RequestList &other)
+	{
+		rawlist::splice_tail_init(&other.list_, &list_);
+	}
+
+private:
+	bindings::list_head list_;
+};
+
+} // namespace kernel::block::mq
+
+#endif /* CPP_KERNEL_BLOCK_MQ_REQUEST_LIST_HPP */
