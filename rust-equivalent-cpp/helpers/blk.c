@@ -6,9 +6,10 @@
 /*
  * The last reference to a started request was dropped without ending it,
  * or a request was ended while other references to it existed
- * (cpp/kernel/block/mq.hpp): a driver bug, reported once.
+ * (cpp/kernel/block/mq/request.hpp): a driver bug, reported once.  Named
+ * cpp_* in the bindings: it is the C++ support's, not the block layer's.
  */
-void cpp_helper_blk_mq_warn_unended(struct request *rq)
+void cpp_helper_cpp_blk_mq_report_unended(struct request *rq)
 {
 	WARN_ONCE(1, "C++ blk-mq driver: request %p of %s not ended by its only reference\n",
 		  rq, rq->q->disk ? rq->q->disk->disk_name : "?");

@@ -29,9 +29,10 @@ namespace {
 
 using namespace kernel;
 using namespace kernel::block;
-using mq::Status;
+using mq::BlkStatus;
 
-enum IrqMode : int { IRQ_NONE = 0, IRQ_SOFTIRQ = 1, IRQ_TIMER = 2 };
+/* How requests complete (irqmode, as null_blk's). */
+enum class IrqMode : int { None = 0, Softirq = 1, Timer = 2 };
 
 /* What a device is made with: the module parameters, checked. */
 struct Config {
@@ -40,7 +41,7 @@ struct Config {
 	u32 hw_queue_depth;
 	u32 bs;
 	u64 gb;
-	int irqmode;
+	IrqMode irqmode;
 	u64 completion_nsec;
 	bool memory_backed;
 	bool discard;
@@ -49,8 +50,8 @@ struct Config {
 	int home_node;
 };
 
-class CppNull;
-using Request = mq::Request<CppNull>;
+class NullBlkOps;
+using Request = mq::Request<NullBlkOps>;
 using RequestRef = ARef<Request>;
 
 /* The pages of a memory-backed device, by page index. */
@@ -60,14 +61,14 @@ constexpr u32 PAGE_SECTORS = PAGE_SIZE >> mq::SECTOR_SHIFT;
 
 /* The requests of a polled hardware queue, until it is polled. */
 struct PollQueue {
-	SpinLock<mq::RequestList<CppNull>> list{ KERNEL_LOCK_CLASS(
+	SpinLock<mq::RequestList<NullBlkOps>> list{ KERNEL_LOCK_CLASS(
 		"cppnull::PollQueue::list") };
 };
 
 /* A device's data, which its callbacks share (mq::Operations). */
-class Device {
+class DeviceData {
 public:
-	Device(init::Status &st, const Config &cfg)
+	DeviceData(init::Status &st, const Config &cfg)
 	    : cfg(cfg), reserve_(total_ram_pages() / RESERVE_DIVISOR)
 	{
 		st.step([&]() -> Result<void> {
@@ -79,14 +80,14 @@ public:
 		});
 	}
 
-	Device(const Device &) = delete;
-	Device &operator=(const Device &) = delete;
+	DeviceData(const DeviceData &) = delete;
+	DeviceData &operator=(const DeviceData &) = delete;
 
 	/*
 	 * A large device has many pages: free them a batch at a time, and
 	 * let others run in between.
 	 */
-	~Device()
+	~DeviceData()
 	{
 		while (pages_.lock().remove_some(FREE_BATCH))
 			cond_resched();
@@ -99,7 +100,7 @@ public:
 	}
 
 	/* process() - reads or writes the data of @rq (memory_backed). */
-	Status process(const Request &rq) const
+	BlkStatus process(const Request &rq) const
 	{
 		switch (rq.op()) {
 		case mq::Op::Read:
@@ -108,14 +109,14 @@ public:
 			return transfer(rq, true);
 		case mq::Op::Flush:
 			// The data is in memory already: nothing to write back.
-			return Status::Ok;
+			return BlkStatus::Ok;
 		case mq::Op::Discard:
 			if (!cfg.discard)
-				return Status::NotSupp;
+				return BlkStatus::NotSupp;
 			discard(rq.sector(), rq.sectors());
-			return Status::Ok;
+			return BlkStatus::Ok;
 		default:
-			return Status::NotSupp;
+			return BlkStatus::NotSupp;
 		}
 	}
 
@@ -161,14 +162,14 @@ private:
 	 * it tried again (Resource), a write that cannot get memory would
 	 * be requeued for ever.
 	 */
-	Status transfer(const Request &rq, bool write) const
+	BlkStatus transfer(const Request &rq, bool write) const
 	{
 		PagesGuard pages = pages_.lock();
 		u64 pos = rq.sector() << mq::SECTOR_SHIFT;
-		Status st = Status::Ok;
+		BlkStatus st = BlkStatus::Ok;
 
 		rq.for_each_segment([&](const mq::Segment &seg) {
-			if (st != Status::Ok)
+			if (st != BlkStatus::Ok)
 				return;
 			seg.map([&](u8 *data) {
 				for (u32 done = 0; done < seg.len();) {
@@ -185,7 +186,7 @@ private:
 					else
 						read_piece(pages, idx, off,
 							   data + done, n);
-					if (st != Status::Ok)
+					if (st != BlkStatus::Ok)
 						return;
 					done += n;
 					pos += n;
@@ -204,17 +205,17 @@ private:
 			__builtin_memset(dst, 0, n);
 	}
 
-	Status write_piece(PagesGuard &pages, u64 idx, size_t off,
-			   const u8 *src, u32 n) const
+	BlkStatus write_piece(PagesGuard &pages, u64 idx, size_t off,
+			      const u8 *src, u32 n) const
 	{
 		// Used only before the next change of the pages.
 		PagesGuard::Slot slot = pages.slot_unchecked(idx);
 
 		if (Page *p = slot.get())
-			return p->write(src, off, n).is_ok() ? Status::Ok
-							     : Status::IoErr;
+			return p->write(src, off, n).is_ok() ? BlkStatus::Ok
+							     : BlkStatus::IoErr;
 		if (!may_grow(pages))
-			return Status::NoSpc;
+			return BlkStatus::NoSpc;
 		// A new page, written before it is stored.  First without
 		// sleeping, under the lock, into the slot just found: one walk
 		// of the array, as a write that finds its page has.
@@ -223,7 +224,7 @@ private:
 
 		if (page.is_ok()) {
 			if (slot.insert(move(page.value())).is_ok())
-				return Status::Ok;
+				return BlkStatus::Ok;
 			// No node for it: try_insert() allocates one.
 			return insert_page(pages, idx, move(page.value()), off,
 					   src, n);
@@ -235,7 +236,7 @@ private:
 			[&] { return new_page(GFP, off, src, n); });
 
 		if (slow.is_err())
-			return Status::NoSpc;
+			return BlkStatus::NoSpc;
 		return insert_page(pages, idx, move(slow.value()), off, src, n);
 	}
 
@@ -244,19 +245,19 @@ private:
 	 * released meanwhile, and another write may have added a page
 	 * there, which then takes the data.
 	 */
-	static Status insert_page(PagesGuard &pages, u64 idx,
-				  Owned<Page> &&page, size_t off, const u8 *src,
-				  u32 n)
+	static BlkStatus insert_page(PagesGuard &pages, u64 idx,
+				     Owned<Page> &&page, size_t off,
+				     const u8 *src, u32 n)
 	{
 		Result<void> r = pages.try_insert(idx, move(page), GFP);
 		Page *p;
 
 		if (r.is_ok())
-			return Status::Ok;
+			return BlkStatus::Ok;
 		if (r.error() == code::EBUSY && (p = pages.get(idx)))
-			return p->write(src, off, n).is_ok() ? Status::Ok
-							     : Status::IoErr;
-		return Status::NoSpc;
+			return p->write(src, off, n).is_ok() ? BlkStatus::Ok
+							     : BlkStatus::IoErr;
+		return BlkStatus::NoSpc;
 	}
 
 	/*
@@ -320,13 +321,13 @@ private:
 };
 
 /* The blk-mq operations of the devices. */
-class CppNull {
+class NullBlkOps {
 public:
-	using QueueData = Device;
+	using QueueData = DeviceData;
 
 	/* What each request carries: its outcome, and its timer. */
 	struct RequestData {
-		Status result = Status::Ok;
+		BlkStatus result = BlkStatus::Ok;
 		HrTimer timer{
 			hrtimer::callback<&RequestData::timer, &timer_expired>
 		};
@@ -339,24 +340,24 @@ public:
 		}
 	};
 
-	static Status queue_rq(const Device &dev, mq::HwQueue &hctx,
-			       RequestRef &&rq, bool)
+	static BlkStatus queue_rq(const DeviceData &dev, mq::HwQueue &hctx,
+				  RequestRef &&rq, bool)
 	{
 		if (hctx.is_poll()) {
 			dev.poll_queue(hctx.index())
 				.list.lock()
 				->push_back(move(rq));
-			return Status::Ok;
+			return BlkStatus::Ok;
 		}
-		Status st = Status::Ok;
+		BlkStatus st = BlkStatus::Ok;
 		if (dev.cfg.memory_backed)
 			st = dev.process(*rq);
 		switch (dev.cfg.irqmode) {
-		case IRQ_SOFTIRQ:
+		case IrqMode::Softirq:
 			rq->data().result = st;
 			Request::complete(move(rq));
 			break;
-		case IRQ_TIMER: {
+		case IrqMode::Timer: {
 			RequestData &d = rq->data();
 
 			d.result = st;
@@ -368,25 +369,25 @@ public:
 		default:
 			Request::end(move(rq), st);
 		}
-		return Status::Ok;
+		return BlkStatus::Ok;
 	}
 
 	static void complete(RequestRef rq)
 	{
-		Status st = rq->data().result;
+		BlkStatus st = rq->data().result;
 
 		Request::end(move(rq), st);
 	}
 
-	static int poll(const Device &dev, mq::HwQueue &hctx)
+	static int poll(const DeviceData &dev, mq::HwQueue &hctx)
 	{
-		mq::RequestList<CppNull> done;
+		mq::RequestList<NullBlkOps> done;
 		int n = 0;
 
 		done.take_all(*dev.poll_queue(hctx.index()).list.lock());
-		while (!done.empty()) {
+		while (!done.is_empty()) {
 			RequestRef rq = done.pop_front();
-			Status st = Status::Ok;
+			BlkStatus st = BlkStatus::Ok;
 
 			if (dev.cfg.memory_backed)
 				st = dev.process(*rq);
@@ -396,13 +397,13 @@ public:
 		return n;
 	}
 
-	static mq::TimeoutAction timeout(const Device &, Request &rq)
+	static mq::TimeoutAction timeout(const DeviceData &, Request &rq)
 	{
 		pr_info("request {} timed out\n", rq.tag());
 		return mq::TimeoutAction::ResetTimer;
 	}
 
-	static constexpr mq::Operations<CppNull> OPS = {
+	static constexpr mq::Operations<NullBlkOps> OPS = {
 		.queue_rq = queue_rq,
 		// A plug's batch comes in one call, as to null_blk.
 		.queue_rqs = true,
@@ -413,10 +414,10 @@ public:
 };
 
 /* One device: its data, its queues and its disk. */
-class NullBlk {
+class NullBlkDevice {
 public:
-	NullBlk(init::Status &st, ThisModule module, u32 index,
-		const Config &cfg)
+	NullBlkDevice(init::Status &st, ThisModule module, u32 index,
+		      const Config &cfg)
 	    : dev_(st, cfg), tags_(st,
 				   mq::TagSetConfig{
 					   .nr_hw_queues = cfg.submit_queues,
@@ -444,13 +445,13 @@ public:
 		});
 	}
 
-	NullBlk(const NullBlk &) = delete;
-	NullBlk &operator=(const NullBlk &) = delete;
+	NullBlkDevice(const NullBlkDevice &) = delete;
+	NullBlkDevice &operator=(const NullBlkDevice &) = delete;
 
 private:
-	Device dev_;
-	mq::TagSet<CppNull> tags_;
-	mq::GenDisk<CppNull> disk_;
+	DeviceData dev_;
+	mq::TagSet<NullBlkOps> tags_;
+	mq::GenDisk<NullBlkOps> disk_;
 };
 
 } // namespace
@@ -465,7 +466,7 @@ KERNEL_MODULE_PARAM(queue_mode, int, 2, 0444,
 KERNEL_MODULE_PARAM(gb, int, 250, 0444, "Size in GB");
 KERNEL_MODULE_PARAM(bs, int, 512, 0444, "Block size (in bytes)");
 KERNEL_MODULE_PARAM(nr_devices, uint, 1, 0444, "Number of devices to register");
-KERNEL_MODULE_PARAM(irqmode, int, IRQ_SOFTIRQ, 0444,
+KERNEL_MODULE_PARAM(irqmode, int, static_cast<int>(IrqMode::Softirq), 0444,
 		    "IRQ completion handler. 0-none, 1-softirq, 2-timer");
 KERNEL_MODULE_PARAM(
 	completion_nsec, ulong, 10000, 0444,
@@ -486,9 +487,26 @@ KERNEL_MODULE_PARAM(
 
 namespace {
 
+/*
+ * in_range() - @v, the value of the parameter @name, if it is from @lo to
+ * @hi; if not, EINVAL and a message that says so (@what explains the
+ * bounds).
+ */
+Result<s64> in_range(const char *name, s64 v, s64 lo, s64 hi,
+		     const char *what = "")
+{
+	if (v < lo || v > hi) {
+		pr_err("{}={}: must be from {} to {}{}\n", name, v, lo, hi,
+		       what);
+		return code::EINVAL;
+	}
+	return v;
+}
+
 /* The parameters, checked: a bad one fails the load, saying why. */
 Result<Config> config()
 {
+	const s64 cpus = nr_cpu_ids();
 	Config c = {};
 	int v;
 
@@ -497,26 +515,12 @@ Result<Config> config()
 		       queue_mode.get());
 		return code::EINVAL;
 	}
-	v = submit_queues.get();
-	if (v < 1 || static_cast<u32>(v) > nr_cpu_ids()) {
-		pr_err("submit_queues={}: must be from 1 to {} (CPUs)\n", v,
-		       nr_cpu_ids());
-		return code::EINVAL;
-	}
-	c.submit_queues = v;
-	v = poll_queues.get();
-	if (v < 0 || static_cast<u32>(v) > nr_cpu_ids()) {
-		pr_err("poll_queues={}: must be from 0 to {} (CPUs)\n", v,
-		       nr_cpu_ids());
-		return code::EINVAL;
-	}
-	c.poll_queues = v;
-	v = hw_queue_depth.get();
-	if (v < 1 || v > 10240) {
-		pr_err("hw_queue_depth={}: must be from 1 to 10240\n", v);
-		return code::EINVAL;
-	}
-	c.hw_queue_depth = v;
+	c.submit_queues = TRY(in_range("submit_queues", submit_queues.get(), 1,
+				       cpus, " (CPUs)"));
+	c.poll_queues = TRY(
+		in_range("poll_queues", poll_queues.get(), 0, cpus, " (CPUs)"));
+	c.hw_queue_depth =
+		TRY(in_range("hw_queue_depth", hw_queue_depth.get(), 1, 10240));
 	// Blocks larger than a page are made of several pages: a piece of
 	// transfer() ends where a page does.
 	v = bs.get();
@@ -527,26 +531,13 @@ Result<Config> config()
 		return code::EINVAL;
 	}
 	c.bs = v;
-	v = gb.get();
-	if (v < 1 || v > 1024 * 1024) {
-		pr_err("gb={}: must be from 1 to 1048576\n", v);
-		return code::EINVAL;
-	}
-	c.gb = v;
-	if (nr_devices.get() < 1 || nr_devices.get() > 256) {
-		pr_err("nr_devices={}: must be from 1 to 256\n",
-		       nr_devices.get());
-		return code::EINVAL;
-	}
-	c.irqmode = irqmode.get();
-	if (c.irqmode < IRQ_NONE || c.irqmode > IRQ_TIMER) {
-		pr_err("irqmode={}: must be 0 (none), 1 (softirq) or 2 "
-		       "(timer)\n",
-		       c.irqmode);
-		return code::EINVAL;
-	}
+	c.gb = TRY(in_range("gb", gb.get(), 1, 1024 * 1024));
+	TRY(in_range("nr_devices", nr_devices.get(), 1, 256));
+	c.irqmode = static_cast<IrqMode>(
+		TRY(in_range("irqmode", irqmode.get(), 0, 2,
+			     " (0 none, 1 softirq, 2 timer)")));
 	c.completion_nsec = completion_nsec.get();
-	if (c.irqmode == IRQ_TIMER && c.completion_nsec > 1000000000UL) {
+	if (c.irqmode == IrqMode::Timer && c.completion_nsec > 1000000000UL) {
 		pr_err("completion_nsec={}: must be at most 1 s with "
 		       "irqmode=2\n",
 		       c.completion_nsec);
@@ -589,11 +580,11 @@ public:
 			TRY(devs_.reserve(nr_devices.get(), GFP_KERNEL));
 			for (u32 i = 0; i < nr_devices.get(); i++)
 				TRY(devs_.push(
-					TRY(KBox<NullBlk>::try_make(
+					TRY(KBox<NullBlkDevice>::try_make(
 						GFP_KERNEL, module, i, cfg)),
 					GFP_KERNEL));
 			pr_info("{} device(s), irqmode {}, {}memory backed\n",
-				nr_devices.get(), cfg.irqmode,
+				nr_devices.get(), static_cast<int>(cfg.irqmode),
 				cfg.memory_backed ? "" : "not ");
 			return {};
 		});
@@ -603,7 +594,7 @@ public:
 	CppNullModule &operator=(const CppNullModule &) = delete;
 
 private:
-	KVec<KBox<NullBlk>> devs_;
+	KVec<KBox<NullBlkDevice>> devs_;
 };
 
 } // namespace

@@ -14,11 +14,11 @@
  *		struct QueueData { ... };	// the disk's, shared
  *		struct RequestData { ... };	// in every request
  *
- *		static Status queue_rq(const QueueData &q, HwQueue &hctx,
+ *		static BlkStatus queue_rq(const QueueData &q, HwQueue &hctx,
  *				       ARef<Request<NullOps>> &&rq, bool last)
  *		{
  *			Request<NullOps>::end_ok(move(rq));
- *			return Status::Ok;
+ *			return BlkStatus::Ok;
  *		}
  *
  *		static constexpr Operations<NullOps> OPS = {
@@ -27,7 +27,7 @@
  *	};
  *
  * The parts, as in rust/kernel/block/mq/: mq/request.hpp (Request,
- * Segment, Status, Op), mq/request_list.hpp, mq/operations.hpp
+ * Segment, BlkStatus, Op), mq/request_list.hpp, mq/operations.hpp
  * (Operations, Driver, HwQueue, TimeoutAction), mq/tag_set.hpp and
  * mq/gen_disk.hpp.
  *

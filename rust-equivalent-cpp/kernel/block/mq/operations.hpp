@@ -70,14 +70,14 @@ template <typename T> using QD = typename T::QueueData;
  *
  * - @queue_rq (required): a new request, already started.  The driver
  *   takes @rq (moves from it) to end it or keep it, and returns
- *   Status::Ok; or leaves @rq alone and returns another Status
- *   (Status::Resource: try again later), which gives the request back to
+ *   BlkStatus::Ok; or leaves @rq alone and returns another BlkStatus
+ *   (BlkStatus::Resource: try again later), which gives the request back to
  *   blk-mq;
  * - @queue_rqs: take a plug's batch of requests in one call: each request
  *   of the batch goes to queue_rq(), in order, with @last set on the last
  *   one of its hardware queue, without blk-mq's issue path around each; a
- *   request that queue_rq() gives back is requeued (Status::Resource) or
- *   ended with its Status, as blk-mq does.  What null_blk does; it saves
+ *   request that queue_rq() gives back is requeued (BlkStatus::Resource) or
+ *   ended with its BlkStatus, as blk-mq does.  What null_blk does; it saves
  *   that path's work for every request submitted under a plug (io_uring,
  *   aio, blk_start_plug());
  *
@@ -94,8 +94,8 @@ template <typename T> using QD = typename T::QueueData;
  * locks or atomics.
  */
 template <typename T> struct Operations {
-	vtable::Callback<Status (*)(const QD<T> &, HwQueue &,
-				    ARef<Request<T>> &&rq, bool last)>
+	vtable::Callback<BlkStatus (*)(const QD<T> &, HwQueue &,
+				       ARef<Request<T>> &&rq, bool last)>
 		queue_rq;
 	bool queue_rqs = false;
 	vtable::Callback<void (*)(const QD<T> &, HwQueue &)> commit_rqs;
@@ -145,13 +145,13 @@ bindings::blk_status_t queue_rq(bindings::blk_mq_hw_ctx *hctx,
 	// handed over.
 	bindings::blk_mq_start_request(rq);
 	ARef<Request<T>> ref = Request<T>::adopt(rq);
-	Status st =
+	BlkStatus st =
 		driver_queue_rq(queue_data<T>(hctx), HwQueue::from_raw(hctx),
 				move(ref), bd->last);
 
 	// What the driver did not take: a request it gives back to blk-mq
 	// (not Ok), or one it forgot (Ok: ended with an error, reported).
-	if (st != Status::Ok)
+	if (st != BlkStatus::Ok)
 		Request<T>::give_back(move(ref));
 	return static_cast<bindings::blk_status_t>(st);
 }
@@ -239,9 +239,9 @@ template <typename T> void queue_rqs(bindings::rq_list *rqs)
 
 		bd.rq = rq;
 		bd.last = !next || next->mq_hctx != hctx;
-		auto st = static_cast<Status>(queue_rq<T>(hctx, &bd));
+		auto st = static_cast<BlkStatus>(queue_rq<T>(hctx, &bd));
 
-		if (st == Status::Ok) {
+		if (st == BlkStatus::Ok) {
 			uncommitted = !bd.last;
 		} else {
 			// The requests queued before this one were told more
@@ -251,7 +251,7 @@ template <typename T> void queue_rqs(bindings::rq_list *rqs)
 					CommitRqs::call(hctx);
 			if (bd.last)
 				uncommitted = false;
-			if (st == Status::Resource)
+			if (st == BlkStatus::Resource)
 				// SAFETY: started, and given back to blk-mq
 				// by queue_rq<T>(): blk-mq tries it again.
 				bindings::blk_mq_requeue_request(rq, true);

@@ -2,7 +2,7 @@
 /*
  * blk-mq requests: Request, a request of a C++ driver with the driver's
  * per-request data, refcounted through ARef; Segment, a piece of its
- * memory; Status, its outcome; Op, what it asks for.
+ * memory; BlkStatus, its outcome; Op, what it asks for.
  *
  * C header: include/linux/blk-mq.h
  */
@@ -26,7 +26,7 @@ inline constexpr u32 SECTOR_SHIFT = bindings::SECTOR_SHIFT;
 inline constexpr u32 MAX_BLOCK_SIZE = bindings::BLK_MAX_BLOCK_SIZE;
 
 /* The outcome of a request (blk_status_t). */
-enum class Status : u8 {
+enum class BlkStatus : u8 {
 	Ok = bindings::BLK_STS_OK,
 	NotSupp = bindings::BLK_STS_NOTSUPP,
 	Timeout = bindings::BLK_STS_TIMEOUT,
@@ -241,7 +241,7 @@ public:
 
 	/* end() - ends the request @rq with @status (blk_mq_end_request()). */
 	template <typename Self = Request>
-	static void end(ARef<Self> rq, Status status)
+	static void end(ARef<Self> rq, BlkStatus status)
 	{
 		if (Request *r = take_unique(move(rq)))
 			// SAFETY: started and ours (invariant), and the
@@ -253,7 +253,7 @@ public:
 	/* end_ok() - ends the request @rq successfully. */
 	template <typename Self = Request> static void end_ok(ARef<Self> rq)
 	{
-		end(move(rq), Status::Ok);
+		end(move(rq), BlkStatus::Ok);
 	}
 
 	/*
@@ -283,7 +283,7 @@ public:
 		// SAFETY: the last reference to a started request went
 		// without ending it: report it and end it, so that it does
 		// not hang.
-		bindings::blk_mq_warn_unended(r->as_raw());
+		bindings::cpp_blk_mq_report_unended(r->as_raw());
 		// SAFETY: started and no longer referenced.
 		bindings::blk_mq_end_request(r->as_raw(),
 					     bindings::BLK_STS_IOERR);
@@ -380,7 +380,7 @@ private:
 		}
 		// SAFETY: a request ended while other references exist: it
 		// is ended when the last goes.
-		bindings::blk_mq_warn_unended(r->as_raw());
+		bindings::cpp_blk_mq_report_unended(r->as_raw());
 		dec_ref(r);
 		return nullptr;
 	}

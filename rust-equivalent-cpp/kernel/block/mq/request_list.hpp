@@ -36,11 +36,11 @@ public:
 
 	~RequestList()
 	{
-		while (!empty())
+		while (!is_empty())
 			pop_front();
 	}
 
-	bool empty() const
+	bool is_empty() const
 	{
 		return rawlist::empty(&list_);
 	}
