@@ -22,9 +22,10 @@
  * ``{:#?}`` is ``{:?}``, ``{:#x?}`` of an int is ``%#x``.
  *
  * Types: the integer types (``{}`` is decimal), bool (``true``/``false``),
- * char (a character; signed and unsigned char are numbers), C strings (``{:?}`` quotes them, without escaping),
- * pointers (``%p``: hashed), and any type with a Formatter specialization
- * (see struct Formatter), such as Error (kernel/error.hpp).
+ * char (a character; signed and unsigned char are numbers), C strings
+ * (``{:?}`` quotes them, without escaping), pointers (``%p``: hashed), and
+ * any type with a Formatter specialization (see struct Formatter), such as
+ * Error (kernel/error.hpp).
  */
 #ifndef CPP_KERNEL_FMT_HPP
 #define CPP_KERNEL_FMT_HPP

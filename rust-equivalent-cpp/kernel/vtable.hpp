@@ -13,17 +13,18 @@
  *	};
  *
  * The members of a C++ table are Callbacks, typed pointers to C++
- * callbacks, empty unless given.  So a misspelled callback is a compile error that names
- * the member ("no member named 'raed'"), a callback of the wrong type an
- * error on its line that says both types, and one left out is no
- * callback.  The subsystem builds its C table from the C++ one at compile
- * time with vtable::set(): each slot whose callback the driver gave points
- * to an adapter that converts the arguments and calls it, and the others
- * stay NULL, so that the C subsystem does what it does for a C driver
- * that leaves them out (Rust's #[vtable]).  The adapter is made for each
- * callback function, not for each driver: drivers that share a callback
- * share its adapter, as C drivers share a function, and a callback that
- * no driver gives costs nothing.
+ * callbacks, empty unless given.  So a misspelled callback is a compile
+ * error that names the member (".raed" is no member of the table), a
+ * callback of the wrong type an error on its line that says both types,
+ * and one left out is no callback.  C++ wants the members in the order of
+ * the table's type.  The subsystem builds its C table from the C++ one at
+ * compile time with vtable::set(): each slot whose callback the driver
+ * gave points to an adapter that converts the arguments and calls it, and
+ * the others stay NULL, so that the C subsystem does what it does for a C
+ * driver that leaves them out (Rust's #[vtable]).  The adapter is made for
+ * each callback function, not for each driver: drivers that share a
+ * callback share its adapter, as C drivers share a function, and a
+ * callback that no driver gives costs nothing.
  *
  * A callback the subsystem requires is checked by the subsystem with
  * vtable::given() in a static_assert() that names it.
