@@ -47,7 +47,7 @@ insns() { disasm "$1" "$2" | grep -vc 'R_X86_64'; }
 to_ret() { disasm "$1" "$2" | grep -v 'R_X86_64' | awk '{ n++ } /^ret/ { print n; exit }'; }
 
 c_rs='<asix_ax88772a_read_status>:'
-cpp_rs='result_callback.*PhyAX88772A11read_status'
+cpp_rs='ResultCallback.*asix_ax88772a_read_status'
 [ "$(insns "$c_o" "$c_rs")" -gt 0 ] && [ "$(insns "$cpp_o" "$cpp_rs")" -gt 0 ] ||
 	die "read_status not found in the objects"
 

@@ -235,6 +235,18 @@ public:
 	{
 	}
 
+	/*
+	 * A Result of a trivially copyable T (a pointer, an integer) is
+	 * trivially copyable too: it is returned in registers, as the
+	 * same function's C twin returns its value or errno.
+	 */
+	Result(Result &&)
+		requires is_trivially_copyable_v<T>
+	= default;
+	Result(const Result &)
+		requires is_trivially_copyable_v<T>
+	= default;
+
 	Result(Result &&other) : ok_(other.ok_)
 	{
 		if (ok_)
@@ -244,7 +256,8 @@ public:
 	}
 
 	Result(const Result &other)
-		requires is_constructible_v<T, const T &>
+		requires(!is_trivially_copyable_v<T> &&
+			 is_constructible_v<T, const T &>)
 	    : ok_(other.ok_)
 	{
 		if (ok_)
@@ -303,6 +316,16 @@ public:
 		if (!ok_) [[unlikely]]
 			detail::bad_result_access(true, err_.to_errno());
 		return move(value_);
+	}
+
+	/**
+	 * value_unchecked() - the value, with no check.
+	 *
+	 * Safety: is_ok().
+	 */
+	[[gnu::always_inline]] constexpr T &value_unchecked() &
+	{
+		return value_;
 	}
 
 	/** value_or() - the value, or @fallback if this is an error. */

@@ -141,6 +141,12 @@ void error_result_lifetime(Test &test)
 	KUNIT_EXPECT_EQ(test, live, 0);
 }
 
+// A Result of a pointer or an integer is returned in registers, as C's is.
+static_assert(is_trivially_copyable_v<Result<void *>>);
+static_assert(is_trivially_copyable_v<Result<int>>);
+static_assert(is_trivially_copyable_v<Result<void>>);
+static_assert(!is_trivially_copyable_v<Result<Counted>>);
+
 // Neither copyable nor movable: a Result can still hold it, built in place.
 struct Immovable {
 	int v;

@@ -160,22 +160,29 @@ public:
 			Result<T> *res =
 				new (storage_) Result<T>(T::init(module));
 
-			if (res->is_err()) {
-				const int err = res->error().to_errno();
-
-				res->~Result<T>();
-				return err;
-			}
-			return 0;
+			// An error is left as it is: it holds only an Error,
+			// which has nothing to destroy.
+			static_assert(is_trivially_destructible_v<Error>);
+			return res->is_err() ? res->error().to_errno() : 0;
 		}
 	}
 
+	/*
+	 * exit() destroys the T itself, not through the Result that holds
+	 * it, whose destructor would test again what the kernel guarantees.
+	 */
 	[[gnu::always_inline]] void exit()
 	{
 		// SAFETY: init() built the object in storage_ (the kernel
 		// calls exit only after a successful init).
-		__builtin_launder(reinterpret_cast<Stored *>(storage_))
-			->~Stored();
+		Stored *stored = __builtin_launder(
+			reinterpret_cast<Stored *>(storage_));
+
+		if constexpr (fallible)
+			stored->~T();
+		else
+			// SAFETY: a successful init() left a value.
+			stored->value_unchecked().~T();
 	}
 
 private:
@@ -296,6 +303,15 @@ extern "C" ::kernel::module::detail::raw_module __this_module;
  * init function named after the module, run as a device initcall, and no
  * exit.
  */
+/* notrace of include/linux/compiler_types.h: __exit functions have it. */
+#if defined(CC_USING_HOTPATCH)
+#define __CPP_MODULE_NOTRACE gnu::hotpatch(0, 0)
+#elif defined(CC_USING_PATCHABLE_FUNCTION_ENTRY)
+#define __CPP_MODULE_NOTRACE gnu::patchable_function_entry(0, 0)
+#else
+#define __CPP_MODULE_NOTRACE gnu::no_instrument_function
+#endif
+
 #ifdef MODULE
 #define __CPP_MODULE_INIT init_module
 #define __CPP_MODULE_EXIT cleanup_module
@@ -337,7 +353,8 @@ extern "C" ::kernel::module::detail::raw_module __this_module;
 	{                                                                      \
 		return __cpp_module_instance.init(THIS_MODULE);                \
 	}                                                                      \
-	extern "C" [[gnu::section(".exit.text"), gnu::cold, gnu::used]] void   \
+	extern "C" [[gnu::section(".exit.text"), gnu::cold, gnu::used,         \
+		     __CPP_MODULE_NOTRACE]] void                               \
 	__CPP_MODULE_EXIT(void)                                                \
 	{                                                                      \
 		__cpp_module_instance.exit();                                  \

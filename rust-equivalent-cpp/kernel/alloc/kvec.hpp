@@ -73,9 +73,17 @@ public:
 	Vec(const Vec &) = delete;
 	Vec &operator=(const Vec &) = delete;
 
+	/*
+	 * The destructor leaves the fields as they are (the vector is gone),
+	 * and frees only if there is an allocation: the destructor of a
+	 * vector moved from then folds away.
+	 */
 	~Vec()
 	{
-		release();
+		if constexpr (!is_trivially_destructible_v<T>)
+			clear();
+		if (ptr_)
+			A::free(ptr_);
 	}
 
 	/**
@@ -105,7 +113,8 @@ public:
 	/** push() - appends @value, growing with @flags if needed. */
 	[[nodiscard]] Result<void> push(T value, Flags flags)
 	{
-		TRY(reserve(1, flags));
+		if (len_ == cap_) [[unlikely]]
+			TRY(reserve(1, flags));
 		new (&ptr_[len_]) T(move(value));
 		len_++;
 		return {};

@@ -551,15 +551,12 @@ private:
 };
 
 /**
- * class Registration - PHY drivers (Drivers<Ds...>), registered with
- * phylib while this object lives (phy_drivers_register()).
- *
- *	static constinit phy::Drivers<phy_a, phy_b> drivers;
+ * class Registration - the PHY drivers @Ds, registered with phylib while
+ * this object lives (phy_drivers_register()).
  *
  *	class Module {
  *	public:
- *		Module(init::Status &st, ThisModule module)
- *			: reg_(st, module, drivers)
+ *		Module(init::Status &st, ThisModule module) : reg_(st, module)
  *		{
  *		}
  *
@@ -567,26 +564,32 @@ private:
  *		phy::Registration<phy_a, phy_b> reg_;
  *	};
  *
- * KERNEL_MODULE_PHY_DRIVER() writes that for a module.  phylib points to
- * the Drivers until the destructor unregisters them.
+ * KERNEL_MODULE_PHY_DRIVER() writes that for a module.  The struct
+ * phy_drivers are one static array per list of drivers (Drivers<Ds...>),
+ * built at compile time: phylib points to it until the destructor
+ * unregisters it.
  *
- * Invariants: drivers_ is registered with phylib.
+ * Invariants: if registered_, the array is registered with phylib.
  */
 template <const Driver &...Ds> class Registration {
 public:
-	Registration(init::Status &st, ThisModule module,
-		     Drivers<Ds...> &drivers)
-	    : drivers_(&drivers)
+	Registration(init::Status &st, ThisModule module)
 	{
+		bool registered = false;
+
 		st.step([&]() -> Result<void> {
-			// SAFETY: the Drivers are filled in and outlive this
-			// Registration, which unregisters them.
-			TRY(to_result(bindings::phy_drivers_register(
-				drivers.as_raw(), drivers.size(),
-				module.as_raw())));
-			registered_ = true;
-			return {};
+			// SAFETY: the array is filled in and static; the
+			// destructor unregisters it.
+			const int ret = bindings::phy_drivers_register(
+				drivers_.as_raw(), drivers_.size(),
+				module.as_raw());
+
+			registered = ret >= 0;
+			return to_result(ret);
 		});
+		// Stored once, after the call: the destructor that runs when
+		// the registration fails then folds away.
+		registered_ = registered;
 	}
 
 	Registration(const Registration &) = delete;
@@ -596,13 +599,13 @@ public:
 	{
 		if (registered_)
 			// SAFETY: registered by the constructor.
-			bindings::phy_drivers_unregister(drivers_->as_raw(),
-							 drivers_->size());
+			bindings::phy_drivers_unregister(drivers_.as_raw(),
+							 drivers_.size());
 	}
 
 private:
-	Drivers<Ds...> *drivers_;
-	bool registered_ = false;
+	static constinit inline Drivers<Ds...> drivers_{};
+	bool registered_;
 };
 
 namespace detail {
@@ -639,14 +642,12 @@ template <const Driver &...Ds> struct DeviceTable {
  * @name must be the module's name (KBUILD_MODNAME).
  */
 #define KERNEL_MODULE_PHY_DRIVER(name, ...)                                    \
-	static constinit ::kernel::net::phy::Drivers<__VA_ARGS__>              \
-		__cpp_phy_drivers;                                             \
 	class __CppPhyModule {                                                 \
 	public:                                                                \
 		[[gnu::always_inline]] __CppPhyModule(                         \
 			::kernel::init::Status &st,                            \
 			::kernel::ThisModule module)                           \
-		    : reg_(st, module, __cpp_phy_drivers)                      \
+		    : reg_(st, module)                                         \
 		{                                                              \
 		}                                                              \
                                                                                \
