@@ -31,7 +31,7 @@ KBox<Req> req(int tag, int *live)
 {
 	Result<KBox<Req>> r = KBox<Req>::make(GFP_KERNEL, tag, live);
 
-	return r.is_ok() ? move(r.value()) : KBox<Req>::from_raw(nullptr);
+	return r.is_ok() ? move(r.value()) : KBox<Req>();
 }
 
 void list_order_and_ownership(Test &test)
@@ -43,7 +43,7 @@ void list_order_and_ownership(Test &test)
 
 		KUNIT_EXPECT_TRUE(test, list.is_empty());
 		// An empty box adds nothing.
-		list.push_back(KBox<Req>::from_raw(nullptr));
+		list.push_back(KBox<Req>());
 		KUNIT_EXPECT_TRUE(test, list.is_empty());
 		list.push_back(req(2, &live));
 		list.push_back(req(3, &live));
@@ -84,7 +84,8 @@ void list_remove(Test &test)
 			two = &r;
 	KUNIT_ASSERT_TRUE(test, two != nullptr);
 	{
-		KBox<Req> r = list.remove(*two);
+		// SAFETY: two is on the list.
+		KBox<Req> r = list.remove_unchecked(*two);
 
 		KUNIT_EXPECT_EQ(test, r->tag, 2);
 	}

@@ -29,11 +29,11 @@ public:
 	Device &operator=(const Device &) = delete;
 
 	/*
-	 * from_raw() - the Device of @dev.
+	 * from_raw_unchecked() - the Device of @dev.
 	 *
 	 * Safety: @dev is a live device while the Device is used.
 	 */
-	static const Device &from_raw(bindings::device *dev)
+	static const Device &from_raw_unchecked(bindings::device *dev)
 	{
 		// SAFETY: a Device is a struct device in an Opaque.
 		return *reinterpret_cast<const Device *>(dev);
@@ -49,7 +49,8 @@ public:
 	{
 		// SAFETY: a live device has a name while it is registered;
 		// dev_name() gives its init_name before.
-		return CStr::from_char_ptr(bindings::dev_name(as_raw()));
+		return CStr::from_char_ptr_unchecked(
+			bindings::dev_name(as_raw()));
 	}
 
 	/* AlwaysRefCounted: get_device() and put_device(). */

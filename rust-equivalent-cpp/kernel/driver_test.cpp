@@ -107,7 +107,7 @@ void device_name_and_refs(Test &test)
 
 	// SAFETY: checks the pointer C returned.
 	KUNIT_ASSERT_FALSE(test, bindings::IS_ERR(raw));
-	const Device &dev = Device::from_raw(raw);
+	const Device &dev = Device::from_raw_unchecked(raw);
 
 	// KUnit names it after the case.
 	KUNIT_EXPECT_TRUE(
@@ -128,8 +128,9 @@ void firmware_missing(Test &test)
 
 	// SAFETY: as above.
 	KUNIT_ASSERT_FALSE(test, bindings::IS_ERR(raw));
-	Result<Firmware> fw = Firmware::request_nowarn(
-		"cpp-for-linux/does-not-exist.bin", Device::from_raw(raw));
+	Result<Firmware> fw =
+		Firmware::request_nowarn("cpp-for-linux/does-not-exist.bin",
+					 Device::from_raw_unchecked(raw));
 
 	// ENOENT from the loader; EINVAL from the stubs without it.
 	KUNIT_ASSERT_TRUE(test, fw.is_err());

@@ -17,7 +17,7 @@ using kernel::kunit::Test;
 void fmt_integers(Test &test)
 {
 	char buf[128];
-	BufferWriter w(buf, sizeof(buf));
+	BufferWriter w(buf);
 
 	KUNIT_ASSERT_TRUE(test, w.write(KFMT("{} {} {:#x} {:05} {:X} {:o}", -5,
 					     42U, 255, 42, 0xabcUL, 8))
@@ -28,7 +28,7 @@ void fmt_integers(Test &test)
 void fmt_limits(Test &test)
 {
 	char buf[128];
-	BufferWriter w(buf, sizeof(buf));
+	BufferWriter w(buf);
 	const long long min = -9223372036854775807LL - 1;
 	const unsigned long long max = ~0ULL;
 	const short smin = -32768;
@@ -45,7 +45,7 @@ void fmt_limits(Test &test)
 void fmt_other_types(Test &test)
 {
 	char buf[128];
-	BufferWriter w(buf, sizeof(buf));
+	BufferWriter w(buf);
 	const char *hello = "hello";
 	constexpr CStr name = "cpp";
 
@@ -60,7 +60,7 @@ void fmt_other_types(Test &test)
 void fmt_error(Test &test)
 {
 	char buf[32];
-	BufferWriter w(buf, sizeof(buf));
+	BufferWriter w(buf);
 
 	KUNIT_ASSERT_TRUE(test, w.write(KFMT("{}", code::ENOMEM)).is_ok());
 	// %pe: the name with CONFIG_SYMBOLIC_ERRNAME, the number otherwise.
@@ -73,7 +73,7 @@ void fmt_error(Test &test)
 void fmt_buffer_bounds(Test &test)
 {
 	char buf[8];
-	BufferWriter w(buf, sizeof(buf));
+	BufferWriter w(buf);
 
 	KUNIT_ASSERT_TRUE(test, w.write(KFMT("{}", 123)).is_ok());
 	KUNIT_EXPECT_EQ(test, w.write(KFMT("{}", 45678)).error(), code::ENOSPC);
@@ -90,8 +90,10 @@ void str_cstr(Test &test)
 
 	static_assert(abc.len() == 3 && abc[1] == 'b' && abc[3] == '\0');
 	static_assert(empty.is_empty() && !(abc == CStr("abd")));
-	KUNIT_EXPECT_EQ(test, CStr::from_char_ptr(abc.as_char_ptr()), abc);
-	KUNIT_EXPECT_EQ(test, CStr::from_char_ptr("abc").len(), 3UL);
+	// SAFETY: string literals are NUL-terminated and static.
+	KUNIT_EXPECT_EQ(test, CStr::from_char_ptr_unchecked(abc.as_char_ptr()),
+			abc);
+	KUNIT_EXPECT_EQ(test, CStr::from_char_ptr_unchecked("abc").len(), 3UL);
 }
 
 void str_cstring(Test &test)

@@ -100,7 +100,7 @@ template <typename T, typename... Args>
 concept FallibleConstructible = is_constructible_v<T, Status &, Args &&...>;
 
 /**
- * emplace() - builds a T at @slot with its fallible constructor; if that
+ * emplace_unchecked() - builds a T at @slot with its fallible constructor; if that
  * fails, destroys it again and returns the error.
  *
  * Always inlined: its callers are few (KBox and Arc try_make(), module
@@ -110,7 +110,8 @@ concept FallibleConstructible = is_constructible_v<T, Status &, Args &&...>;
  */
 template <typename T, typename... Args>
 	requires FallibleConstructible<T, Args...>
-[[gnu::always_inline]] inline Result<T *> emplace(void *slot, Args &&...args)
+[[gnu::always_inline]] inline Result<T *> emplace_unchecked(void *slot,
+							    Args &&...args)
 {
 	Status st;
 	T *obj = new (slot) T(st, forward<Args>(args)...);

@@ -40,8 +40,9 @@ namespace kernel::kunit {
 class Test {
 public:
 	/* Safety: @raw is the struct kunit of the running case. */
-	explicit Test(bindings::kunit *raw) : raw_(raw)
+	static Test from_raw_unchecked(bindings::kunit *raw)
 	{
+		return Test(raw);
 	}
 
 	Test(const Test &) = delete;
@@ -53,6 +54,10 @@ public:
 	}
 
 private:
+	explicit Test(bindings::kunit *raw) : raw_(raw)
+	{
+	}
+
 	bindings::kunit *raw_;
 };
 
@@ -66,7 +71,8 @@ namespace detail {
 
 template <void (*F)(Test &)> void run_case(bindings::kunit *raw)
 {
-	Test test(raw);
+	// SAFETY: KUnit runs the case with the struct kunit of the case.
+	Test test = Test::from_raw_unchecked(raw);
 
 	F(test);
 }

@@ -48,7 +48,8 @@ void kunit_assert_unwinds(Test &test)
 	// SAFETY: raw is ours; without a log, failures are printed.
 	bindings::kunit_init_test(&raw, "cpp_kunit_deliberate", nullptr);
 	{
-		Test deliberate(&raw);
+		// SAFETY: raw is initialised and outlives deliberate.
+		Test deliberate = Test::from_raw_unchecked(&raw);
 
 		assert_false(deliberate, destroyed, went_on);
 	}

@@ -167,23 +167,25 @@ public:
 	/* pop_front() - the first T, or an empty KBox if there is none. */
 	KBox<T> pop_front()
 	{
-		return is_empty() ? KBox<T>::from_raw(nullptr)
-				  : remove(*elem(head_.next));
+		// SAFETY: the first element is on this List.
+		return is_empty() ? KBox<T>()
+				  : remove_unchecked(*elem(head_.next));
 	}
 
 	/* pop_back() - the last T, or an empty KBox if there is none. */
 	KBox<T> pop_back()
 	{
-		return is_empty() ? KBox<T>::from_raw(nullptr)
-				  : remove(*elem(head_.prev));
+		// SAFETY: the last element is on this List.
+		return is_empty() ? KBox<T>()
+				  : remove_unchecked(*elem(head_.prev));
 	}
 
 	/**
-	 * remove() - takes @item off the List and gives it back.
+	 * remove_unchecked() - takes @item off the List and gives it back.
 	 *
 	 * Safety: @item is on this List.
 	 */
-	KBox<T> remove(T &item)
+	KBox<T> remove_unchecked(T &item)
 	{
 		Links &l = item;
 		bindings::list_head *e = &l.links_;
@@ -191,7 +193,7 @@ public:
 		rawlist::unlink(e);
 		e->next = e->prev = nullptr;
 		// SAFETY: the List owned it, from into_raw().
-		return KBox<T>::from_raw(&item);
+		return KBox<T>::from_raw_unchecked(&item);
 	}
 
 	class Iterator {

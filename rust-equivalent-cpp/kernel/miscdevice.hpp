@@ -76,13 +76,16 @@ template <Driver T> struct Vtable {
 	static_assert(vtable::given<T::OPS, &FileOperations<T>::open>(),
 		      "miscdevice::FileOperations: .open is required");
 
-	/* The file's object: open()'s KBox<T>, live until release(). */
-	static const T &object(bindings::file *file)
+	/*
+	 * The file's object: open()'s KBox<T>, live until release().
+	 *
+	 * Safety: @file is open, and was opened by open() below.
+	 */
+	static const T &object_unchecked(bindings::file *file)
 	{
-		// SAFETY: the file is open (the VFS calls the other callbacks
-		// between open() and release()), so private_data is open()'s
-		// KBox<T>.
-		return KBox<T>::borrow(file->private_data);
+		// SAFETY: private_data is open()'s KBox<T>, which release()
+		// takes back.
+		return KBox<T>::borrow_unchecked(file->private_data);
 	}
 
 	template <auto F>
@@ -108,7 +111,8 @@ template <Driver T> struct Vtable {
 	static int release(bindings::inode *, bindings::file *file)
 	{
 		// SAFETY: open() put a KBox<T> there; this is its end.
-		KBox<T> obj = KBox<T>::from_foreign(file->private_data);
+		KBox<T> obj =
+			KBox<T>::from_foreign_unchecked(file->private_data);
 
 		return 0;
 	}
@@ -126,7 +130,9 @@ template <Driver T> struct Vtable {
 			UserSliceWriter out =
 				UserSlice(UserPtr(buf), count).writer();
 
-			return ret((object(file).*F)(out, *ppos));
+			// SAFETY: the VFS calls read() only between open()
+			// and release().
+			return ret((object_unchecked(file).*F)(out, *ppos));
 		}
 	};
 
@@ -137,7 +143,8 @@ template <Driver T> struct Vtable {
 			UserSliceReader in =
 				UserSlice(UserPtr(buf), count).reader();
 
-			return ret((object(file).*F)(in, *ppos));
+			// SAFETY: as in Read.
+			return ret((object_unchecked(file).*F)(in, *ppos));
 		}
 	};
 
@@ -145,7 +152,8 @@ template <Driver T> struct Vtable {
 		static long call(bindings::file *file, unsigned int cmd,
 				 unsigned long arg)
 		{
-			Result<long> r = (object(file).*F)(cmd, arg);
+			// SAFETY: as in Read.
+			Result<long> r = (object_unchecked(file).*F)(cmd, arg);
 
 			return r.is_ok() ? r.value() : r.error().to_errno();
 		}

@@ -49,8 +49,9 @@ namespace kernel {
 class ThisModule {
 public:
 	/* Safety: @raw is null or the struct module of a loaded module. */
-	constexpr explicit ThisModule(bindings::module *raw) : raw_(raw)
+	static constexpr ThisModule from_raw_unchecked(bindings::module *raw)
 	{
+		return ThisModule(raw);
 	}
 
 	/* is_built_in() - whether the code is in vmlinux. */
@@ -66,6 +67,10 @@ public:
 	}
 
 private:
+	constexpr explicit ThisModule(bindings::module *raw) : raw_(raw)
+	{
+	}
+
 	bindings::module *raw_;
 };
 
@@ -153,7 +158,10 @@ public:
 	[[gnu::always_inline]] int init(ThisModule module)
 	{
 		if constexpr (fallible) {
-			Result<T *> obj = init::emplace<T>(storage_, module);
+			// SAFETY: storage_ is T's size and alignment, and
+			// init() runs once.
+			Result<T *> obj =
+				init::emplace_unchecked<T>(storage_, module);
 
 			return obj.is_err() ? obj.error().to_errno() : 0;
 		} else {
@@ -175,8 +183,8 @@ public:
 	{
 		// SAFETY: init() built the object in storage_ (the kernel
 		// calls exit only after a successful init).
-		Stored *stored = __builtin_launder(
-			reinterpret_cast<Stored *>(storage_));
+		Stored *stored =
+			__builtin_launder(reinterpret_cast<Stored *>(storage_));
 
 		if constexpr (fallible)
 			stored->~T();
@@ -198,9 +206,11 @@ private:
 // module declaration.
 extern "C" ::kernel::module::detail::raw_module __this_module;
 /* THIS_MODULE - the kernel::ThisModule of this code. */
-#define THIS_MODULE (::kernel::ThisModule(&__this_module))
+// SAFETY: the module's own struct module, which modpost emits.
+#define THIS_MODULE (::kernel::ThisModule::from_raw_unchecked(&__this_module))
 #else
-#define THIS_MODULE (::kernel::ThisModule(nullptr))
+// SAFETY: built-in code has no struct module.
+#define THIS_MODULE (::kernel::ThisModule::from_raw_unchecked(nullptr))
 #endif
 
 #define __CPP_MODULE_CONCAT2(a, b) a##b

@@ -51,7 +51,8 @@ public:
 			return code::ENOMEM;
 		// SAFETY: a Page is a struct page in an Opaque (layout below);
 		// the page was allocated above and nothing else has it.
-		return Owned<Page>::from_raw(reinterpret_cast<Page *>(p));
+		return Owned<Page>::from_raw_unchecked(
+			reinterpret_cast<Page *>(p));
 	}
 
 	/* Ownable: the owner frees the page. */

@@ -170,7 +170,8 @@ public:
 			bindings::rb_node *next =
 				bindings::rb_next_postorder(n);
 
-			KBox<Node>::from_raw(node(n));
+			// SAFETY: the tree owned the node, from into_raw().
+			KBox<Node>::from_raw_unchecked(node(n));
 			n = next;
 		}
 		root_ = {};
@@ -321,7 +322,7 @@ private:
 		// SAFETY: @n is a node of this tree; it is freed after it is
 		// unlinked.
 		bindings::rb_erase(&n->links, &root_);
-		KBox<Node>::from_raw(n);
+		KBox<Node>::from_raw_unchecked(n);
 		len_--;
 	}
 

@@ -36,12 +36,12 @@ public:
 	}
 
 	/**
-	 * from_char_ptr() - the string at @ptr.
+	 * from_char_ptr_unchecked() - the string at @ptr.
 	 *
 	 * Safety: @ptr points to a NUL-terminated string that outlives the
 	 * CStr and does not change while it is used.
 	 */
-	static CStr from_char_ptr(const char *ptr)
+	static CStr from_char_ptr_unchecked(const char *ptr)
 	{
 		// SAFETY: @ptr is NUL-terminated (the caller's promise).
 		return CStr(ptr, bindings::strlen(ptr));
@@ -103,16 +103,27 @@ private:
  * Examples::
  *
  *	char name[16];
- *	BufferWriter w(name, sizeof(name));
+ *	BufferWriter w(name);
  *
  *	TRY(w.write(KFMT("nvme{}n{}", ctrl, ns)));
  */
 class BufferWriter {
 public:
-	/* Safety: @buf has room for @size > 0 bytes and outlives the writer. */
-	BufferWriter(char *buf, size_t size) : buf_(buf), size_(size), len_(0)
+	/* A writer into the array @buf, which outlives it. */
+	template <size_t N>
+	explicit BufferWriter(char (&buf)[N]) : BufferWriter(buf, N)
 	{
-		buf_[0] = '\0';
+		static_assert(N > 0, "BufferWriter: no room for the NUL");
+	}
+
+	/*
+	 * from_raw_unchecked() - a writer into @size bytes at @buf.
+	 *
+	 * Safety: @buf has room for @size > 0 bytes and outlives the writer.
+	 */
+	static BufferWriter from_raw_unchecked(char *buf, size_t size)
+	{
+		return BufferWriter(buf, size);
 	}
 
 	/** write() - appends the formatted @args. */
@@ -149,6 +160,11 @@ public:
 	}
 
 private:
+	BufferWriter(char *buf, size_t size) : buf_(buf), size_(size), len_(0)
+	{
+		buf_[0] = '\0';
+	}
+
 	char *buf_;
 	size_t size_;
 	size_t len_;

@@ -30,15 +30,15 @@ public:
 	static const Task &current()
 	{
 		// SAFETY: current is a live task_struct while it runs.
-		return from_raw(bindings::get_current());
+		return from_raw_unchecked(bindings::get_current());
 	}
 
 	/*
-	 * from_raw() - the Task of @t.
+	 * from_raw_unchecked() - the Task of @t.
 	 *
 	 * Safety: @t is a live task_struct while the Task is used.
 	 */
-	static const Task &from_raw(bindings::task_struct *t)
+	static const Task &from_raw_unchecked(bindings::task_struct *t)
 	{
 		// SAFETY: a Task is a task_struct in an Opaque (layout below).
 		return *reinterpret_cast<const Task *>(t);

@@ -89,10 +89,13 @@ public:
 	}
 
 	/**
-	 * from_raw() - takes over a reference that the caller owns, such
-	 * as the one a C function returned.
+	 * from_raw_unchecked() - takes over a reference that the caller
+	 * owns, such as the one a C function returned.
+	 *
+	 * Safety: @ptr points to a live T, and the caller owns one of its
+	 * references, which it gives to the ARef.
 	 */
-	static ARef from_raw(T *ptr)
+	static ARef from_raw_unchecked(T *ptr)
 	{
 		return ARef(ptr, Adopt{});
 	}
@@ -167,10 +170,13 @@ concept Ownable = requires(T *ptr) { T::release(ptr); };
 template <typename T> class Owned {
 public:
 	/*
-	 * from_raw() - takes over an object that the caller owns, such as
-	 * the one a C function allocated.
+	 * from_raw_unchecked() - takes over an object that the caller owns,
+	 * such as the one a C function allocated.
+	 *
+	 * Safety: @ptr points to a live T that the caller owns and gives to
+	 * the Owned.
 	 */
-	static Owned from_raw(T *ptr)
+	static Owned from_raw_unchecked(T *ptr)
 	{
 		return Owned(ptr);
 	}
@@ -205,19 +211,19 @@ public:
 		return ptr_;
 	}
 
-	/* into_foreign(), from_foreign(), borrow(): ForeignOwnable. */
+	/* into_foreign(), from_foreign_unchecked(), borrow_unchecked(): ForeignOwnable. */
 	[[nodiscard]] void *into_foreign() &&
 	{
 		return exchange(ptr_, nullptr);
 	}
 
-	static Owned from_foreign(void *ptr)
+	static Owned from_foreign_unchecked(void *ptr)
 	{
 		// SAFETY: @ptr came from into_foreign() (ForeignOwnable).
 		return Owned(static_cast<T *>(ptr));
 	}
 
-	static T &borrow(void *ptr)
+	static T &borrow_unchecked(void *ptr)
 	{
 		// SAFETY: as above, and ownership is still with C.
 		return *static_cast<T *>(ptr);
@@ -268,15 +274,20 @@ private:
 /**
  * concept ForeignOwnable - an owning pointer (KBox, Arc, Owned) that can
  * give its ownership to C as a void * (a private_data field, an entry of
- * an array) and take it back: into_foreign() gives it up, borrow()
- * reaches the object while C owns it, from_foreign() takes the ownership
- * back, once.
+ * an array) and take it back: into_foreign() gives it up,
+ * borrow_unchecked() reaches the object while C owns it, and
+ * from_foreign_unchecked() takes the ownership back, once.
+ *
+ * Safety (of borrow_unchecked() and from_foreign_unchecked()): the
+ * pointer came from into_foreign() of the same type, and was not taken
+ * back yet; a borrowed object is not used after it is taken back.
  */
 template <typename P>
 concept ForeignOwnable = requires(P p, void *ptr) {
 	{ move(p).into_foreign() } -> same_as<void *>;
-	{ P::from_foreign(ptr) } -> same_as<P>;
-	P::borrow(ptr);
+	// SAFETY: not evaluated: the concept only names the functions.
+	{ P::from_foreign_unchecked(ptr) } -> same_as<P>;
+	P::borrow_unchecked(ptr);
 };
 
 } // namespace kernel

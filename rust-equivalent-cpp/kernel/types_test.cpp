@@ -39,8 +39,8 @@ void aref_counts(Test &test)
 	Counted obj{ .freed = &freed };
 
 	{
-		// Takes over the reference the object was born with.
-		ARef<Counted> a = ARef<Counted>::from_raw(&obj);
+		// SAFETY: takes over the reference the object was born with.
+		ARef<Counted> a = ARef<Counted>::from_raw_unchecked(&obj);
 		ARef<Counted> b = a;
 
 		KUNIT_EXPECT_EQ(test, obj.refs, 2);
@@ -61,13 +61,15 @@ void aref_into_raw(Test &test)
 	Counted *raw;
 
 	{
-		ARef<Counted> a = ARef<Counted>::from_raw(&obj);
+		// SAFETY: the reference the object was born with.
+		ARef<Counted> a = ARef<Counted>::from_raw_unchecked(&obj);
 
 		raw = a.into_raw();
 	}
 	KUNIT_EXPECT_FALSE(test, freed);
 	KUNIT_EXPECT_EQ(test, raw->refs, 1);
-	ARef<Counted> back = ARef<Counted>::from_raw(raw);
+	// SAFETY: the reference into_raw() gave up.
+	ARef<Counted> back = ARef<Counted>::from_raw_unchecked(raw);
 	KUNIT_EXPECT_EQ(test, obj.refs, 1);
 }
 
@@ -101,10 +103,11 @@ void foreign_ownable(Test &test)
 	void *pa = move(arc.value()).into_foreign();
 
 	KUNIT_EXPECT_TRUE(test, box.value().is_empty());
-	KUNIT_EXPECT_EQ(test, KBox<int>::borrow(pb), 5);
-	KUNIT_EXPECT_EQ(test, Arc<int>::borrow(pa), 6);
-	KBox<int> b = KBox<int>::from_foreign(pb);
-	Arc<int> a = Arc<int>::from_foreign(pa);
+	// SAFETY: pb and pa came from into_foreign(), each taken back once.
+	KUNIT_EXPECT_EQ(test, KBox<int>::borrow_unchecked(pb), 5);
+	KUNIT_EXPECT_EQ(test, Arc<int>::borrow_unchecked(pa), 6);
+	KBox<int> b = KBox<int>::from_foreign_unchecked(pb);
+	Arc<int> a = Arc<int>::from_foreign_unchecked(pa);
 	KUNIT_EXPECT_EQ(test, *b, 5);
 	KUNIT_EXPECT_EQ(test, *a, 6);
 }
@@ -128,15 +131,18 @@ void owned_object_released_once(Test &test)
 	Owner o{ 7, 0 };
 
 	{
-		Owned<Owner> a = Owned<Owner>::from_raw(&o);
+		// SAFETY: o is owned by this test, and released once.
+		Owned<Owner> a = Owned<Owner>::from_raw_unchecked(&o);
 		Owned<Owner> b = move(a);
 
 		KUNIT_EXPECT_EQ(test, b->value, 7);
 		// Given to C and taken back: still one owner, no release.
 		void *p = move(b).into_foreign();
 
-		KUNIT_EXPECT_EQ(test, Owned<Owner>::borrow(p).value, 7);
-		Owned<Owner> c = Owned<Owner>::from_foreign(p);
+		// SAFETY: p came from into_foreign(), taken back once.
+		KUNIT_EXPECT_EQ(test, Owned<Owner>::borrow_unchecked(p).value,
+				7);
+		Owned<Owner> c = Owned<Owner>::from_foreign_unchecked(p);
 
 		KUNIT_EXPECT_EQ(test, o.released, 0);
 		(*c).value = 8;

@@ -64,7 +64,7 @@ private:
 		// base, and the work is ours (initialised above).
 		auto *self = reinterpret_cast<WorkItem *>(work);
 		// SAFETY: enqueue() gave the ownership to owner_.
-		P owner = P::from_foreign(self->owner_);
+		P owner = P::from_foreign_unchecked(self->owner_);
 
 		T::run(move(owner));
 	}
@@ -84,11 +84,11 @@ public:
 	Queue &operator=(const Queue &) = delete;
 
 	/*
-	 * from_raw() - the Queue of @wq.
+	 * from_raw_unchecked() - the Queue of @wq.
 	 *
 	 * Safety: @wq is live while the Queue is used.
 	 */
-	static const Queue &from_raw(bindings::workqueue_struct *wq)
+	static const Queue &from_raw_unchecked(bindings::workqueue_struct *wq)
 	{
 		// SAFETY: a Queue is never built, only seen at the address of
 		// a workqueue_struct (a type C keeps to itself).
@@ -97,7 +97,7 @@ public:
 
 	bindings::workqueue_struct *as_raw() const
 	{
-		// SAFETY: the address is a workqueue_struct's (from_raw()).
+		// SAFETY: the address is a workqueue_struct's (from_raw_unchecked()).
 		return reinterpret_cast<bindings::workqueue_struct *>(
 			const_cast<Queue *>(this));
 	}
@@ -122,8 +122,9 @@ public:
 		// SAFETY: the work is initialised; the queue is live.
 		if (!bindings::queue_work_on(bindings::WORK_CPU_UNBOUND,
 					     as_raw(), base.as_raw())) {
-			// Already queued: give the reference back.
-			P extra = P::from_foreign(owner);
+			// SAFETY: already queued, so the queue did not take
+			// @owner from into_foreign() above: take it back.
+			P extra = P::from_foreign_unchecked(owner);
 			return false;
 		}
 		return true;
@@ -170,31 +171,31 @@ Result<void> Queue::try_spawn(alloc::Flags flags, F &&f) const
 inline const Queue &system()
 {
 	// SAFETY: the system queues exist from early boot on.
-	return Queue::from_raw(bindings::system_wq);
+	return Queue::from_raw_unchecked(bindings::system_wq);
 }
 
 inline const Queue &system_highpri()
 {
 	// SAFETY: as above.
-	return Queue::from_raw(bindings::system_highpri_wq);
+	return Queue::from_raw_unchecked(bindings::system_highpri_wq);
 }
 
 inline const Queue &system_long()
 {
 	// SAFETY: as above.
-	return Queue::from_raw(bindings::system_long_wq);
+	return Queue::from_raw_unchecked(bindings::system_long_wq);
 }
 
 inline const Queue &system_unbound()
 {
 	// SAFETY: as above.
-	return Queue::from_raw(bindings::system_unbound_wq);
+	return Queue::from_raw_unchecked(bindings::system_unbound_wq);
 }
 
 inline const Queue &system_freezable()
 {
 	// SAFETY: as above.
-	return Queue::from_raw(bindings::system_freezable_wq);
+	return Queue::from_raw_unchecked(bindings::system_freezable_wq);
 }
 
 } // namespace kernel::workqueue

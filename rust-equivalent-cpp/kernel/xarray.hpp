@@ -68,7 +68,9 @@ private:
  */
 template <ForeignOwnable P> class XArray {
 public:
-	using Target = remove_reference_t<decltype(P::borrow(nullptr))>;
+	// SAFETY: not evaluated: only the type of what P points to.
+	using Target =
+		remove_reference_t<decltype(P::borrow_unchecked(nullptr))>;
 	class Guard;
 
 	XArray()
@@ -92,7 +94,7 @@ public:
 		     entry;
 		     entry = bindings::xa_find_after(xa_.get(), &index, ~0UL,
 						     bindings::XA_PRESENT))
-			P::from_foreign(entry);
+			P::from_foreign_unchecked(entry);
 		// SAFETY: xa_ is initialised; its entries are gone above.
 		bindings::xa_destroy(xa_.get());
 	}
@@ -103,7 +105,8 @@ public:
 		// SAFETY: xa_ is initialised.
 		void *entry = bindings::xa_load(xa_.get(), index);
 
-		return entry ? &P::borrow(entry) : nullptr;
+		// SAFETY: an entry came from into_foreign() (the invariant).
+		return entry ? &P::borrow_unchecked(entry) : nullptr;
 	}
 
 	/*
@@ -122,11 +125,13 @@ public:
 		int err = bindings::xa_err(old);
 
 		if (err) {
-			P::from_foreign(ptr);
+			// SAFETY: not stored: @value is taken back.
+			P::from_foreign_unchecked(ptr);
 			return Error::from_errno(err);
 		}
+		// SAFETY: @old was an entry, now out of the array.
 		if (old)
-			P::from_foreign(old);
+			P::from_foreign_unchecked(old);
 		return {};
 	}
 
@@ -136,8 +141,9 @@ public:
 		// SAFETY: xa_ is initialised.
 		void *old = bindings::xa_erase(xa_.get(), index);
 
+		// SAFETY: @old was an entry, now out of the array.
 		if (old)
-			P::from_foreign(old);
+			P::from_foreign_unchecked(old);
 	}
 
 	/* lock() - takes the array's lock (xa_lock()) until the Guard goes. */
@@ -172,6 +178,7 @@ public:
 	/* get() - the element at @index, or null. */
 	[[gnu::always_inline]] Target *get(unsigned long index) const
 	{
+		// SAFETY: the Slot is used only here, under this Guard.
 		return slot_unchecked(index).get();
 	}
 
@@ -205,7 +212,7 @@ public:
 
 		if (err) {
 			// SAFETY: not stored: @ptr is still ours.
-			value = P::from_foreign(ptr);
+			value = P::from_foreign_unchecked(ptr);
 			return Error::from_errno(err);
 		}
 		return {};
@@ -220,7 +227,7 @@ public:
 		if (old)
 			// SAFETY: every entry came from into_foreign()
 			// (invariant of XArray); erased, it is taken back once.
-			P::from_foreign(old);
+			P::from_foreign_unchecked(old);
 	}
 
 	/*
@@ -304,7 +311,8 @@ public:
 	/* get() - the element in the slot, or null. */
 	Target *get() const
 	{
-		return entry_ ? &P::borrow(entry_) : nullptr;
+		// SAFETY: an entry came from into_foreign() (the invariant).
+		return entry_ ? &P::borrow_unchecked(entry_) : nullptr;
 	}
 
 	/*
@@ -330,7 +338,7 @@ public:
 			// SAFETY: xa_node holds an error, which xa_err() decodes.
 			int err = bindings::xa_err(xas_.xa_node);
 			// SAFETY: not stored: @ptr is still ours.
-			value = P::from_foreign(ptr);
+			value = P::from_foreign_unchecked(ptr);
 			return Error::from_errno(err);
 		}
 		entry_ = ptr;

@@ -36,7 +36,7 @@ KBox<Counted> counted(int v, int *live)
 {
 	Result<KBox<Counted>> r = KBox<Counted>::make(GFP_KERNEL, v, live);
 
-	return r.is_ok() ? move(r.value()) : KBox<Counted>::from_raw(nullptr);
+	return r.is_ok() ? move(r.value()) : KBox<Counted>();
 }
 
 void xarray_store_get_remove(Test &test)
@@ -176,6 +176,7 @@ void xarray_slot(Test &test)
 		int at7, at40;
 		{
 			auto g = xa.lock();
+			// SAFETY: each Slot is used before the next change.
 			auto s = g.slot_unchecked(7);
 
 			empty = !s.get();
@@ -184,11 +185,13 @@ void xarray_slot(Test &test)
 			a_seen = s.get() && s.get()->value == 1;
 			// A new walk finds the index taken: b stays the
 			// caller's, unchanged.
+			// SAFETY: as above.
 			Result<void> r = g.slot_unchecked(7).insert(move(b));
 			b_busy = r.is_err() && r.error() == code::EBUSY;
 			b_kept = !b.is_empty() && b->value == 2;
 			// Past what the array's nodes reach: the insertion
 			// grows the tree.
+			// SAFETY: as above.
 			auto far = g.slot_unchecked(1UL << 40);
 			far_empty = !far.get();
 			far_in = far.insert(move(b)).is_ok();

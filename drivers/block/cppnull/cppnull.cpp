@@ -208,7 +208,7 @@ private:
 	BlkStatus write_piece(PagesGuard &pages, u64 idx, size_t off,
 			      const u8 *src, u32 n) const
 	{
-		// Used only before the next change of the pages.
+		// SAFETY: used only before the next change of the pages.
 		PagesGuard::Slot slot = pages.slot_unchecked(idx);
 
 		if (Page *p = slot.get())
@@ -336,7 +336,8 @@ public:
 		{
 			// SAFETY: queue_rq() gave up the reference when it
 			// started the timer.
-			Request::end(Request::from_data_owned(d), d.result);
+			Request::end(Request::from_data_owned_unchecked(d),
+				     d.result);
 		}
 	};
 

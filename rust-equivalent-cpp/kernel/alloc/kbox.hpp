@@ -60,7 +60,9 @@ public:
 	{
 		void *mem = TRY(
 			A::realloc(nullptr, 0, sizeof(T), alignof(T), flags));
-		Result<T *> obj = init::emplace<T>(mem, forward<Args>(args)...);
+		// SAFETY: @mem is fresh memory of T's size and alignment.
+		Result<T *> obj =
+			init::emplace_unchecked<T>(mem, forward<Args>(args)...);
 
 		if (obj.is_err()) {
 			A::free(mem);
@@ -70,14 +72,19 @@ public:
 	}
 
 	/**
-	 * from_raw() - takes ownership of @ptr.
+	 * from_raw_unchecked() - takes ownership of @ptr.
 	 *
 	 * Safety: @ptr is null or points to a live T in memory from A, from
 	 * into_raw() of a Box<T, A>, that nothing else owns.
 	 */
-	static Box from_raw(T *ptr)
+	static Box from_raw_unchecked(T *ptr)
 	{
 		return Box(ptr);
+	}
+
+	/* An empty Box, as one moved from. */
+	constexpr Box() : ptr_(nullptr)
+	{
 	}
 
 	Box(Box &&other) : ptr_(exchange(other.ptr_, nullptr))
@@ -103,7 +110,7 @@ public:
 
 	/**
 	 * into_raw() - gives up ownership: the caller gets the pointer and
-	 * must give it back to from_raw() some day.
+	 * must give it back to from_raw_unchecked() some day.
 	 */
 	[[nodiscard]] T *into_raw()
 	{
@@ -126,7 +133,7 @@ public:
 	}
 
 	/*
-	 * into_foreign(), from_foreign(), borrow(): the ownership of the T
+	 * into_foreign(), from_foreign_unchecked(), borrow_unchecked(): the ownership of the T
 	 * given to C as a void * and taken back (ForeignOwnable).
 	 */
 	[[nodiscard]] void *into_foreign() &&
@@ -134,13 +141,13 @@ public:
 		return into_raw();
 	}
 
-	static Box from_foreign(void *ptr)
+	static Box from_foreign_unchecked(void *ptr)
 	{
 		// SAFETY: @ptr came from into_foreign() (ForeignOwnable).
 		return Box(static_cast<T *>(ptr));
 	}
 
-	static T &borrow(void *ptr)
+	static T &borrow_unchecked(void *ptr)
 	{
 		// SAFETY: as above, and ownership is still with C.
 		return *static_cast<T *>(ptr);

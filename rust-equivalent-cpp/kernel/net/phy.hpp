@@ -80,13 +80,13 @@ public:
 	Device &operator=(const Device &) = delete;
 
 	/*
-	 * from_raw() - the Device of @phydev.
+	 * from_raw_unchecked() - the Device of @phydev.
 	 *
 	 * Safety: @phydev is a live phy_device, which no one else changes
 	 * while the Device is used (its lock is held, or phylib guarantees
 	 * it otherwise, as for probe()).
 	 */
-	static Device &from_raw(bindings::phy_device *phydev)
+	static Device &from_raw_unchecked(bindings::phy_device *phydev)
 	{
 		// SAFETY: a Device is a phy_device in an Opaque (layout
 		// below), so the pointers are interchangeable.
@@ -441,7 +441,8 @@ template <auto F> struct ResultCallback {
 	{
 		// SAFETY: phylib calls the callbacks with a bound phy_device,
 		// its lock held where Device says so.
-		return from_result([&] { return F(Device::from_raw(phydev)); });
+		return from_result(
+			[&] { return F(Device::from_raw_unchecked(phydev)); });
 	}
 };
 
@@ -450,7 +451,7 @@ template <auto F> struct MatchCallback {
 			const bindings::phy_driver *)
 	{
 		// SAFETY: as in ResultCallback.
-		return F(Device::from_raw(phydev));
+		return F(Device::from_raw_unchecked(phydev));
 	}
 };
 
@@ -458,7 +459,7 @@ template <auto F> struct ReadMmdCallback {
 	static int call(bindings::phy_device *phydev, int devnum, u16 regnum)
 	{
 		// SAFETY: as in ResultCallback.
-		Result<u16> r = F(Device::from_raw(phydev),
+		Result<u16> r = F(Device::from_raw_unchecked(phydev),
 				  static_cast<u8>(devnum), regnum);
 
 		return r.is_ok() ? r.value() : r.error().to_errno();
@@ -469,9 +470,9 @@ template <auto F> struct WriteMmdCallback {
 	static int call(bindings::phy_device *phydev, int devnum, u16 regnum,
 			u16 val)
 	{
-		// SAFETY: as in ResultCallback.
 		return from_result([&] {
-			return F(Device::from_raw(phydev),
+			// SAFETY: as in ResultCallback.
+			return F(Device::from_raw_unchecked(phydev),
 				 static_cast<u8>(devnum), regnum, val);
 		});
 	}
@@ -481,7 +482,7 @@ template <auto F> struct NotifyCallback {
 	static void call(bindings::phy_device *phydev)
 	{
 		// SAFETY: as in ResultCallback.
-		F(Device::from_raw(phydev));
+		F(Device::from_raw_unchecked(phydev));
 	}
 };
 

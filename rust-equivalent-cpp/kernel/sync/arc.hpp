@@ -126,7 +126,9 @@ public:
 		// the last one, no other Arc points to the memory, which the
 		// KBox then owns: it destroys the T and frees it.
 		if (ptr_ && bindings::refcount_dec_and_test(&ptr_->refcount)) {
-			KBox<Inner> last = KBox<Inner>::from_raw(ptr_);
+			// SAFETY: as above.
+			KBox<Inner> last =
+				KBox<Inner>::from_raw_unchecked(ptr_);
 		}
 	}
 
@@ -141,7 +143,7 @@ public:
 	}
 
 	/*
-	 * into_foreign(), from_foreign(), borrow(): this reference given to
+	 * into_foreign(), from_foreign_unchecked(), borrow_unchecked(): this reference given to
 	 * C as a void * and taken back (ForeignOwnable).
 	 */
 	[[nodiscard]] void *into_foreign() &&
@@ -149,13 +151,13 @@ public:
 		return exchange(ptr_, nullptr);
 	}
 
-	static Arc from_foreign(void *ptr)
+	static Arc from_foreign_unchecked(void *ptr)
 	{
 		// SAFETY: @ptr came from into_foreign(), with its reference.
 		return Arc(static_cast<Inner *>(ptr));
 	}
 
-	static const T &borrow(void *ptr)
+	static const T &borrow_unchecked(void *ptr)
 	{
 		// SAFETY: as above; C still owns the reference.
 		return static_cast<Inner *>(ptr)->data;

@@ -57,7 +57,9 @@ public:
 	/* name() - its name, as in /dev and /sys/block. */
 	CStr name() const
 	{
-		return CStr::from_char_ptr(disk_->disk_name);
+		// SAFETY: the name is NUL-terminated, in the gendisk that
+		// this object owns.
+		return CStr::from_char_ptr_unchecked(disk_->disk_name);
 	}
 
 private:
@@ -161,7 +163,7 @@ public:
 				&key)));
 		// SAFETY: the disk was allocated above and not added.
 		ScopeGuard put([&] { bindings::put_disk(disk); });
-		BufferWriter w(disk->disk_name, sizeof(disk->disk_name));
+		BufferWriter w(disk->disk_name);
 
 		TRY(w.write(name));
 		fops_for(module, disk);

@@ -40,7 +40,7 @@ public:
 	HwQueue &operator=(const HwQueue &) = delete;
 
 	/* Safety: @hctx is a live hardware queue. */
-	static HwQueue &from_raw(bindings::blk_mq_hw_ctx *hctx)
+	static HwQueue &from_raw_unchecked(bindings::blk_mq_hw_ctx *hctx)
 	{
 		// SAFETY: a HwQueue is a blk_mq_hw_ctx in an Opaque.
 		return *reinterpret_cast<HwQueue *>(hctx);
@@ -144,10 +144,10 @@ bindings::blk_status_t queue_rq(bindings::blk_mq_hw_ctx *hctx,
 	// started here (as every driver must before working on it), then
 	// handed over.
 	bindings::blk_mq_start_request(rq);
-	ARef<Request<T>> ref = Request<T>::adopt(rq);
-	BlkStatus st =
-		driver_queue_rq(queue_data<T>(hctx), HwQueue::from_raw(hctx),
-				move(ref), bd->last);
+	ARef<Request<T>> ref = Request<T>::adopt_unchecked(rq);
+	BlkStatus st = driver_queue_rq(queue_data<T>(hctx),
+				       HwQueue::from_raw_unchecked(hctx),
+				       move(ref), bd->last);
 
 	// What the driver did not take: a request it gives back to blk-mq
 	// (not Ok), or one it forgot (Ok: ended with an error, reported).
@@ -161,7 +161,8 @@ template <typename T> struct Adapters {
 		static void call(bindings::blk_mq_hw_ctx *hctx)
 		{
 			// SAFETY: a live hardware queue of a disk of T.
-			F(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+			F(queue_data<T>(hctx),
+			  HwQueue::from_raw_unchecked(hctx));
 		}
 	};
 
@@ -171,7 +172,7 @@ template <typename T> struct Adapters {
 			// SAFETY: blk-mq gives back a request that the driver
 			// handed to Request::complete(), with no reference
 			// left.
-			F(Request<T>::adopt(rq));
+			F(Request<T>::adopt_unchecked(rq));
 		}
 	};
 
@@ -180,7 +181,8 @@ template <typename T> struct Adapters {
 				bindings::io_comp_batch *)
 		{
 			// SAFETY: a live hardware queue of a disk of T.
-			return F(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+			return F(queue_data<T>(hctx),
+				 HwQueue::from_raw_unchecked(hctx));
 		}
 	};
 
@@ -190,7 +192,7 @@ template <typename T> struct Adapters {
 			// SAFETY: a started request of a disk of T.
 			return static_cast<bindings::blk_eh_timer_return>(
 				F(*static_cast<const QD<T> *>(rq->q->queuedata),
-				  Request<T>::from_raw(rq)));
+				  Request<T>::from_raw_unchecked(rq)));
 		}
 	};
 
@@ -202,7 +204,7 @@ template <typename T> struct Adapters {
 				// SAFETY: a hardware queue of a disk of T,
 				// being set up.
 				return F(queue_data<T>(hctx),
-					 HwQueue::from_raw(hctx));
+					 HwQueue::from_raw_unchecked(hctx));
 			});
 		}
 	};
@@ -212,7 +214,8 @@ template <typename T> struct Adapters {
 		{
 			// SAFETY: a hardware queue of a disk of T, being taken
 			// down.
-			F(queue_data<T>(hctx), HwQueue::from_raw(hctx));
+			F(queue_data<T>(hctx),
+			  HwQueue::from_raw_unchecked(hctx));
 		}
 	};
 };

@@ -185,12 +185,12 @@ public:
 	}
 
 	/*
-	 * from_data() - the request whose data @d is.
+	 * from_data_unchecked() - the request whose data @d is.
 	 *
 	 * Safety: @d is the RequestData of a request that the caller owns a
 	 * reference to (or that blk-mq gave the caller's callback).
 	 */
-	template <typename D> static Request &from_data(D &d)
+	template <typename D> static Request &from_data_unchecked(D &d)
 	{
 		static_assert(
 			same_as<D, typename detail::RequestDataOf<T>::type>);
@@ -201,20 +201,23 @@ public:
 			__builtin_offsetof(detail::Pdu<T>, data));
 
 		// SAFETY: as above.
-		return from_raw(reinterpret_cast<bindings::request *>(p) - 1);
+		return from_raw_unchecked(
+			reinterpret_cast<bindings::request *>(p) - 1);
 	}
 
 	/*
-	 * from_data_owned() - takes back the reference to the request
-	 * whose data @d is, which its owner gave up with into_raw() (to
-	 * end the request later, from a timer or an interrupt).
+	 * from_data_owned_unchecked() - takes back the reference to the
+	 * request whose data @d is, which its owner gave up with
+	 * into_raw() (to end the request later, from a timer or an
+	 * interrupt).
 	 *
 	 * Safety: the caller owns that reference.
 	 */
 	template <typename D, typename Self = Request>
-	static ARef<Self> from_data_owned(D &d)
+	static ARef<Self> from_data_owned_unchecked(D &d)
 	{
-		return ARef<Self>::from_raw(&from_data(d));
+		// SAFETY: the caller's reference, to the request of @d.
+		return ARef<Self>::from_raw_unchecked(&from_data_unchecked(d));
 	}
 
 	/*
@@ -305,14 +308,16 @@ public:
 	 * references yet.  The adapters of Operations use it.
 	 */
 	template <typename Self = Request>
-	[[gnu::always_inline]] static ARef<Self> adopt(bindings::request *rq)
+	[[gnu::always_inline]] static ARef<Self>
+	adopt_unchecked(bindings::request *rq)
 	{
 		__atomic_store_n(&pdu(rq)->refcount, 1, __ATOMIC_RELAXED);
-		return ARef<Self>::from_raw(&from_raw(rq));
+		// SAFETY: the first reference, to a request of a disk of @T.
+		return ARef<Self>::from_raw_unchecked(&from_raw_unchecked(rq));
 	}
 
 	/* Safety: @rq is a request of a disk of @T. */
-	static Request &from_raw(bindings::request *rq)
+	static Request &from_raw_unchecked(bindings::request *rq)
 	{
 		// SAFETY: a Request is a struct request in an Opaque.
 		return *reinterpret_cast<Request *>(rq);

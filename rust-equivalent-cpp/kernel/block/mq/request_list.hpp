@@ -63,7 +63,9 @@ public:
 		auto *rq = reinterpret_cast<bindings::request *>(
 			reinterpret_cast<char *>(e) -
 			__builtin_offsetof(bindings::request, queuelist));
-		return ARef<Request<T>>::from_raw(&Request<T>::from_raw(rq));
+		// SAFETY: as above, a request of a disk of @T.
+		return ARef<Request<T>>::from_raw_unchecked(
+			&Request<T>::from_raw_unchecked(rq));
 	}
 
 	/* take_all() - moves all of @other to the end of this list. */
