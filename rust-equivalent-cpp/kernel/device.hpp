@@ -60,7 +60,7 @@ public:
 		bindings::get_device(as_raw());
 	}
 
-	static void dec_ref(Device *dev)
+	static void dec_ref_unchecked(Device *dev)
 	{
 		// SAFETY: the caller owns the reference it drops.
 		bindings::put_device(dev->as_raw());

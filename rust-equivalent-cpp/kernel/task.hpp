@@ -84,7 +84,7 @@ public:
 		bindings::get_task_struct(as_raw());
 	}
 
-	static void dec_ref(Task *t)
+	static void dec_ref_unchecked(Task *t)
 	{
 		// SAFETY: the caller owns the reference it drops.
 		bindings::put_task_struct(t->as_raw());

@@ -59,13 +59,17 @@ private:
 
 /**
  * concept AlwaysRefCounted - a C object whose lifetime a reference count
- * in it decides: inc_ref() takes a reference, dec_ref() drops one (and
- * frees the object with the last).
+ * in it decides: inc_ref() takes a reference, dec_ref_unchecked() drops
+ * one (and frees the object with the last).
+ *
+ * Safety (of dec_ref_unchecked()): the caller owns the reference it
+ * drops.
  */
 template <typename T>
 concept AlwaysRefCounted = requires(const T &obj, T *ptr) {
 	obj.inc_ref();
-	T::dec_ref(ptr);
+	// SAFETY: not evaluated: the concept only names the function.
+	T::dec_ref_unchecked(ptr);
 };
 
 /**
@@ -118,8 +122,9 @@ public:
 	/* Inline: a moved-from ARef, the common case, costs one test. */
 	[[gnu::always_inline]] ~ARef()
 	{
+		// SAFETY: the reference this ARef owns (invariant).
 		if (ptr_)
-			T::dec_ref(ptr_);
+			T::dec_ref_unchecked(ptr_);
 	}
 
 	/* into_raw() - gives the reference up to the caller. */

@@ -23,7 +23,7 @@ struct Counted {
 		refs++;
 	}
 
-	static void dec_ref(Counted *c)
+	static void dec_ref_unchecked(Counted *c)
 	{
 		if (--c->refs == 0)
 			*c->freed = true;

@@ -328,16 +328,14 @@ public:
 	/* What each request carries: its outcome, and its timer. */
 	struct RequestData {
 		BlkStatus result = BlkStatus::Ok;
-		HrTimer timer{
-			hrtimer::callback<&RequestData::timer, &timer_expired>
-		};
+		HrTimer timer{ Request::timer_callback<&RequestData::timer,
+						       &timer_expired>() };
 
-		static void timer_expired(RequestData &d)
+		static void timer_expired(RequestRef rq)
 		{
-			// SAFETY: queue_rq() gave up the reference when it
-			// started the timer.
-			Request::end(Request::from_data_owned_unchecked(d),
-				     d.result);
+			const BlkStatus st = rq->data().result;
+
+			Request::end(move(rq), st);
 		}
 	};
 
@@ -358,15 +356,12 @@ public:
 			rq->data().result = st;
 			Request::complete(move(rq));
 			break;
-		case IrqMode::Timer: {
-			RequestData &d = rq->data();
-
-			d.result = st;
-			// The timer ends it: give it the reference.
-			(void)rq.into_raw();
-			d.timer.start(dev.cfg.completion_nsec);
+		case IrqMode::Timer:
+			rq->data().result = st;
+			// The timer ends it: it takes the reference.
+			Request::start_timer<&RequestData::timer>(
+				move(rq), dev.cfg.completion_nsec);
 			break;
-		}
 		default:
 			Request::end(move(rq), st);
 		}

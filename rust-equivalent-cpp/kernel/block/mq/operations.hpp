@@ -133,29 +133,16 @@ queue_data(bindings::blk_mq_hw_ctx *hctx)
 	return *static_cast<const QD<T> *>(hctx->queue->queuedata);
 }
 
+/* Whether the requests' data needs its constructor or destructor run. */
 template <typename T>
-bindings::blk_status_t queue_rq(bindings::blk_mq_hw_ctx *hctx,
-				const bindings::blk_mq_queue_data *bd)
-{
-	constexpr auto driver_queue_rq = T::OPS.queue_rq.cpp;
-	bindings::request *rq = bd->rq;
+inline constexpr bool trivial_request_data =
+	__is_trivially_constructible(typename RequestDataOf<T>::type) &&
+	is_trivially_destructible_v<typename RequestDataOf<T>::type>;
 
-	// SAFETY: blk-mq gives the driver a new request of its disk; it is
-	// started here (as every driver must before working on it), then
-	// handed over.
-	bindings::blk_mq_start_request(rq);
-	ARef<Request<T>> ref = Request<T>::adopt_unchecked(rq);
-	BlkStatus st = driver_queue_rq(queue_data<T>(hctx),
-				       HwQueue::from_raw_unchecked(hctx),
-				       move(ref), bd->last);
-
-	// What the driver did not take: a request it gives back to blk-mq
-	// (not Ok), or one it forgot (Ok: ended with an error, reported).
-	if (st != BlkStatus::Ok)
-		Request<T>::give_back(move(ref));
-	return static_cast<bindings::blk_status_t>(st);
-}
-
+/*
+ * The C callbacks of the blk_mq_ops of T: the only code that reaches
+ * Request's raw side (Request befriends this struct).
+ */
 template <typename T> struct Adapters {
 	template <auto F> struct CommitRqs {
 		static void call(bindings::blk_mq_hw_ctx *hctx)
@@ -218,87 +205,106 @@ template <typename T> struct Adapters {
 			  HwQueue::from_raw_unchecked(hctx));
 		}
 	};
-};
 
-/*
- * A plug's batch of requests, all of one disk: what blk-mq's issue path
- * would do for each, without its per-request work (budget, tag and
- * dispatch checks, which a disk without a scheduler does not need, as
- * null_blk's and NVMe's queue_rqs() show).  The batch is left empty.
- */
-template <typename T> void queue_rqs(bindings::rq_list *rqs)
-{
-	using CommitRqs =
-		typename Adapters<T>::template CommitRqs<T::OPS.commit_rqs.cpp>;
-	bindings::request *rq = rqs->head;
-	bool uncommitted = false;
+	static bindings::blk_status_t
+	queue_rq(bindings::blk_mq_hw_ctx *hctx,
+		 const bindings::blk_mq_queue_data *bd)
+	{
+		constexpr auto driver_queue_rq = T::OPS.queue_rq.cpp;
+		bindings::request *rq = bd->rq;
 
-	rqs->head = nullptr;
-	rqs->tail = nullptr;
-	while (rq) {
-		bindings::request *next = rq->rq_next;
-		bindings::blk_mq_hw_ctx *hctx = rq->mq_hctx;
-		bindings::blk_mq_queue_data bd = {};
+		// SAFETY: blk-mq gives the driver a new request of its disk; it
+		// is started here (as every driver must before working on it),
+		// then handed over.
+		bindings::blk_mq_start_request(rq);
+		ARef<Request<T>> ref = Request<T>::adopt_unchecked(rq);
+		BlkStatus st = driver_queue_rq(
+			queue_data<T>(hctx), HwQueue::from_raw_unchecked(hctx),
+			move(ref), bd->last);
 
-		bd.rq = rq;
-		bd.last = !next || next->mq_hctx != hctx;
-		auto st = static_cast<BlkStatus>(queue_rq<T>(hctx, &bd));
-
-		if (st == BlkStatus::Ok) {
-			uncommitted = !bd.last;
-		} else {
-			// The requests queued before this one were told more
-			// would follow.
-			if constexpr (T::OPS.commit_rqs.given)
-				if (bd.last && uncommitted)
-					CommitRqs::call(hctx);
-			if (bd.last)
-				uncommitted = false;
-			if (st == BlkStatus::Resource)
-				// SAFETY: started, and given back to blk-mq
-				// by queue_rq<T>(): blk-mq tries it again.
-				bindings::blk_mq_requeue_request(rq, true);
-			else
-				// SAFETY: as above; blk-mq ends it so too.
-				bindings::blk_mq_end_request(
-					rq, static_cast<u8>(st));
-		}
-		rq = next;
+		// What the driver did not take: a request it gives back to
+		// blk-mq (not Ok), or one it forgot (Ok: ended with an error,
+		// reported).
+		if (st != BlkStatus::Ok)
+			Request<T>::give_back(move(ref));
+		return static_cast<bindings::blk_status_t>(st);
 	}
-}
 
-/* Whether the requests' data needs its constructor or destructor run. */
-template <typename T>
-inline constexpr bool trivial_request_data =
-	__is_trivially_constructible(typename RequestDataOf<T>::type) &&
-	is_trivially_destructible_v<typename RequestDataOf<T>::type>;
+	/*
+	 * A plug's batch of requests, all of one disk: what blk-mq's issue path
+	 * would do for each, without its per-request work (budget, tag and
+	 * dispatch checks, which a disk without a scheduler does not need, as
+	 * null_blk's and NVMe's queue_rqs() show).  The batch is left empty.
+	 */
+	static void queue_rqs(bindings::rq_list *rqs)
+	{
+		using Commit = CommitRqs<T::OPS.commit_rqs.cpp>;
+		bindings::request *rq = rqs->head;
+		bool uncommitted = false;
 
-template <typename T>
-int init_request(bindings::blk_mq_tag_set *set, bindings::request *rq,
-		 unsigned int, int)
-{
-	using D = typename RequestDataOf<T>::type;
-	// SAFETY: blk-mq allocated the PDU with the size TagSet gave it,
-	// uninitialised.
-	void *slot = &Request<T>::pdu(rq)->data;
+		rqs->head = nullptr;
+		rqs->tail = nullptr;
+		while (rq) {
+			bindings::request *next = rq->rq_next;
+			bindings::blk_mq_hw_ctx *hctx = rq->mq_hctx;
+			bindings::blk_mq_queue_data bd = {};
 
-	if constexpr (is_constructible_v<D, const QD<T> &>)
-		// SAFETY: driver_data is the TagSet<T> (its constructor).
-		new (slot) D(static_cast<TagSet<T> *>(set->driver_data)
-				     ->queue_data());
-	else
-		new (slot) D();
-	return 0;
-}
+			bd.rq = rq;
+			bd.last = !next || next->mq_hctx != hctx;
+			auto st = static_cast<BlkStatus>(queue_rq(hctx, &bd));
 
-template <typename T>
-void exit_request(bindings::blk_mq_tag_set *, bindings::request *rq,
-		  unsigned int)
-{
-	using D = typename RequestDataOf<T>::type;
+			if (st == BlkStatus::Ok) {
+				uncommitted = !bd.last;
+			} else {
+				// The requests queued before this one were told
+				// more would follow.
+				if constexpr (T::OPS.commit_rqs.given)
+					if (bd.last && uncommitted)
+						Commit::call(hctx);
+				if (bd.last)
+					uncommitted = false;
+				if (st == BlkStatus::Resource)
+					// SAFETY: started, and given back to
+					// blk-mq by queue_rq(): blk-mq tries
+					// it again.
+					bindings::blk_mq_requeue_request(rq,
+									 true);
+				else
+					// SAFETY: as above; blk-mq ends it so
+					// too.
+					bindings::blk_mq_end_request(
+						rq, static_cast<u8>(st));
+			}
+			rq = next;
+		}
+	}
 
-	Request<T>::pdu(rq)->data.~D();
-}
+	static int init_request(bindings::blk_mq_tag_set *set,
+				bindings::request *rq, unsigned int, int)
+	{
+		using D = typename RequestDataOf<T>::type;
+		// SAFETY: blk-mq allocated the PDU with the size TagSet gave
+		// it, uninitialised.
+		void *slot = &Request<T>::pdu(rq)->data;
+
+		if constexpr (is_constructible_v<D, const QD<T> &>)
+			// SAFETY: driver_data is the TagSet<T> (its
+			// constructor).
+			new (slot) D(static_cast<TagSet<T> *>(set->driver_data)
+					     ->queue_data());
+		else
+			new (slot) D();
+		return 0;
+	}
+
+	static void exit_request(bindings::blk_mq_tag_set *,
+				 bindings::request *rq, unsigned int)
+	{
+		using D = typename RequestDataOf<T>::type;
+
+		Request<T>::pdu(rq)->data.~D();
+	}
+};
 
 /* The blk_mq_ops of T: only the callbacks T gives. */
 template <Driver T> constexpr bindings::blk_mq_ops make_ops()
@@ -309,9 +315,9 @@ template <Driver T> constexpr bindings::blk_mq_ops make_ops()
 
 	static_assert(vtable::given<T::OPS, &Ops::queue_rq>(),
 		      "mq::Operations: .queue_rq is required");
-	ops.queue_rq = queue_rq<T>;
+	ops.queue_rq = A::queue_rq;
 	if (T::OPS.queue_rqs)
-		ops.queue_rqs = queue_rqs<T>;
+		ops.queue_rqs = A::queue_rqs;
 	vtable::set<T::OPS, &Ops::commit_rqs, A::template CommitRqs>(
 		ops.commit_rqs);
 	vtable::set<T::OPS, &Ops::complete, A::template Complete>(ops.complete);
@@ -322,8 +328,8 @@ template <Driver T> constexpr bindings::blk_mq_ops make_ops()
 	vtable::set<T::OPS, &Ops::exit_hctx, A::template ExitHctx>(
 		ops.exit_hctx);
 	if constexpr (!trivial_request_data<T>) {
-		ops.init_request = init_request<T>;
-		ops.exit_request = exit_request<T>;
+		ops.init_request = A::init_request;
+		ops.exit_request = A::exit_request;
 	}
 	return ops;
 }

@@ -11,6 +11,7 @@
 
 #include <bindings/bindings.hpp>
 #include <kernel/error.hpp>
+#include <kernel/hrtimer.hpp>
 #include <kernel/type_traits.hpp>
 #include <kernel/types.hpp>
 
@@ -85,9 +86,11 @@ private:
 };
 
 template <typename T> class Request;
+template <typename T> class RequestList;
 template <typename T> class TagSet;
 
 namespace detail {
+template <typename T> struct Adapters;
 
 /* A driver's per-request data, or none. */
 template <typename T> struct RequestDataOf {
@@ -242,6 +245,39 @@ public:
 		}
 	}
 
+	/*
+	 * start_timer() - arms the HrTimer at member @M of the request's
+	 * data to expire in @ns nanoseconds, and gives it the reference
+	 * @rq: the timer's callback, timer_callback<M, F>, gets it back.
+	 *
+	 *	struct RequestData {
+	 *		HrTimer timer{ Request::timer_callback<
+	 *			&RequestData::timer, &expired>() };
+	 *
+	 *		static void expired(ARef<Request> rq);
+	 *	};
+	 *
+	 *	Request::start_timer<&RequestData::timer>(move(rq), ns);
+	 */
+	template <auto M, typename Self = Request>
+	static void start_timer(ARef<Self> rq, u64 ns)
+	{
+		Request *r = rq.into_raw();
+
+		(r->data().*M).start(ns);
+	}
+
+	/*
+	 * timer_callback() - the callback of the HrTimer at member @M of
+	 * the request's data: @F, a void (*)(ARef<Request>), gets the
+	 * request, with the reference that start_timer() gave the timer.
+	 */
+	template <auto M, auto F>
+	static constexpr hrtimer::Callback timer_callback()
+	{
+		return hrtimer::callback<M, &timer_expired<M, F>>;
+	}
+
 	/* end() - ends the request @rq with @status (blk_mq_end_request()). */
 	template <typename Self = Request>
 	static void end(ARef<Self> rq, BlkStatus status)
@@ -278,7 +314,8 @@ public:
 				   __ATOMIC_RELAXED);
 	}
 
-	static void dec_ref(Request *r)
+	/* Safety: the caller owns a reference to @r, and gives it up. */
+	static void dec_ref_unchecked(Request *r)
 	{
 		if (__atomic_sub_fetch(&pdu(r->as_raw())->refcount, 1,
 				       __ATOMIC_ACQ_REL))
@@ -291,6 +328,21 @@ public:
 		bindings::blk_mq_end_request(r->as_raw(),
 					     bindings::BLK_STS_IOERR);
 	}
+
+private:
+	// The data's type comes from @M: RequestDataOf<T> must not be
+	// instantiated before T is complete (timer_callback() is used in T).
+	template <auto M, auto F>
+	static void timer_expired(
+		typename hrtimer::detail::MemberClass<decltype(M)>::type &d)
+	{
+		// SAFETY: start_timer() gave the timer the reference.
+		F(from_data_owned_unchecked(d));
+	}
+
+	// The adapters of Operations and RequestList reach the raw side.
+	template <typename> friend struct detail::Adapters;
+	template <typename> friend class RequestList;
 
 	/*
 	 * give_back() - drops the only reference @rq without ending the
@@ -331,7 +383,6 @@ public:
 		return reinterpret_cast<detail::Pdu<T> *>(rq + 1);
 	}
 
-private:
 	/*
 	 * next_segment() - the segment of @bio at @iter, within one page,
 	 * and @iter advanced past it: bio_for_each_segment()'s step, that
@@ -386,7 +437,8 @@ private:
 		// SAFETY: a request ended while other references exist: it
 		// is ended when the last goes.
 		bindings::cpp_blk_mq_report_unended(r->as_raw());
-		dec_ref(r);
+		// SAFETY: the reference of @rq, given up by into_raw().
+		dec_ref_unchecked(r);
 		return nullptr;
 	}
 
