@@ -35,15 +35,12 @@ struct Tracked {
 };
 
 // Neither copyable nor movable, like a lock: built in place only.
-struct Pinned {
+struct Unmovable : Pinned<Unmovable> {
 	int value;
 
-	explicit Pinned(int v) : value(v)
+	explicit Unmovable(int v) : value(v)
 	{
 	}
-
-	Pinned(const Pinned &) = delete;
-	Pinned &operator=(const Pinned &) = delete;
 };
 
 struct alignas(64) Aligned64 {
@@ -87,7 +84,7 @@ void alloc_kvbox(Test &test)
 
 void alloc_box_in_place(Test &test)
 {
-	Result<KBox<Pinned>> p = KBox<Pinned>::make(GFP_KERNEL, 3);
+	Result<KBox<Unmovable>> p = KBox<Unmovable>::make(GFP_KERNEL, 3);
 
 	KUNIT_ASSERT_TRUE(test, p.is_ok());
 	KUNIT_EXPECT_EQ(test, p.value()->value, 3);

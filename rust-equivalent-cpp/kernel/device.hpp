@@ -19,31 +19,13 @@ namespace kernel {
  * class Device - a device of the driver model: only referenced, never
  * built by C++ (a bus or a subsystem makes it).
  *
+ * Invariants: the struct device is live.
+ *
  *	dev_info(dev, "{} queues\n", n);
  *	ARef<Device> keep(dev);		// get_device()
  */
-class Device {
+class Device : public Wraps<Device, bindings::device> {
 public:
-	Device() = delete;
-	Device(const Device &) = delete;
-	Device &operator=(const Device &) = delete;
-
-	/*
-	 * from_raw_unchecked() - the Device of @dev.
-	 *
-	 * Safety: @dev is a live device while the Device is used.
-	 */
-	static const Device &from_raw_unchecked(bindings::device *dev)
-	{
-		// SAFETY: a Device is a struct device in an Opaque.
-		return *reinterpret_cast<const Device *>(dev);
-	}
-
-	bindings::device *as_raw() const
-	{
-		return dev_.get();
-	}
-
 	/* name() - dev_name(). */
 	CStr name() const
 	{
@@ -65,12 +47,8 @@ public:
 		// SAFETY: the caller owns the reference it drops.
 		bindings::put_device(dev->as_raw());
 	}
-
-private:
-	Opaque<bindings::device> dev_;
 };
 
-static_assert(sizeof(Device) == sizeof(bindings::device));
 static_assert(AlwaysRefCounted<Device>);
 
 namespace print::detail {

@@ -148,15 +148,12 @@ static_assert(is_trivially_copyable_v<Result<void>>);
 static_assert(!is_trivially_copyable_v<Result<Counted>>);
 
 // Neither copyable nor movable: a Result can still hold it, built in place.
-struct Immovable {
+struct Immovable : Pinned<Immovable> {
 	int v;
 
 	explicit Immovable(int x) : v(x)
 	{
 	}
-
-	Immovable(const Immovable &) = delete;
-	Immovable &operator=(const Immovable &) = delete;
 };
 
 Result<Immovable> make_immovable(int v)

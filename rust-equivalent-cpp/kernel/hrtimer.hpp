@@ -27,32 +27,17 @@ struct Callback {
 
 namespace detail {
 
-/*
- * The offset of the member @M in its class: a pointer to a data member is
- * that offset in the Itanium C++ ABI, which both compilers follow here.
- */
-template <typename C> constexpr ptrdiff_t member_offset(HrTimer C::*m)
-{
-	static_assert(sizeof(m) == sizeof(ptrdiff_t));
-	return __builtin_bit_cast(ptrdiff_t, m);
-}
-
-/* The class of which @M is a member. */
-template <typename M> struct MemberClass;
-template <typename C, typename T> struct MemberClass<T C::*> {
-	using type = C;
-};
-
-template <typename C, HrTimer C::*M, void (*F)(C &)>
+template <auto M, auto F>
 bindings::hrtimer_restart expired(bindings::hrtimer *timer)
 {
-	// SAFETY: @timer is the struct hrtimer of the HrTimer at @M of a C
-	// (HrTimer() set this callback only for such a timer), and an
-	// HrTimer is its struct hrtimer (an Opaque, first and only member).
-	C *owner = reinterpret_cast<C *>(reinterpret_cast<char *>(timer) -
-					 member_offset(M));
+	static_assert(same_as<member_type_t<M>, HrTimer>);
+	// SAFETY: an HrTimer is its struct hrtimer (an Opaque, first and
+	// only member).
+	auto *t = reinterpret_cast<HrTimer *>(timer);
 
-	F(*owner);
+	// SAFETY: the HrTimer is at @M of its object (HrTimer() set this
+	// callback only for such a timer).
+	F(*container_of_unchecked<M>(t));
 	return bindings::HRTIMER_NORESTART;
 }
 
@@ -68,9 +53,7 @@ bindings::hrtimer_restart expired(bindings::hrtimer *timer)
  *	};
  */
 template <auto M, auto F>
-inline constexpr Callback callback{
-	detail::expired<typename detail::MemberClass<decltype(M)>::type, M, F>
-};
+inline constexpr Callback callback{ detail::expired<M, F> };
 
 } // namespace hrtimer
 
@@ -83,7 +66,7 @@ inline constexpr Callback callback{
  * It neither moves nor copies: the kernel keeps its address while it is
  * armed.
  */
-class HrTimer {
+class HrTimer : Pinned<HrTimer> {
 public:
 	explicit HrTimer(hrtimer::Callback cb)
 	{
@@ -92,9 +75,6 @@ public:
 					bindings::CLOCK_MONOTONIC,
 					bindings::HRTIMER_MODE_REL);
 	}
-
-	HrTimer(const HrTimer &) = delete;
-	HrTimer &operator=(const HrTimer &) = delete;
 
 	~HrTimer()
 	{

@@ -44,11 +44,9 @@ namespace kernel::init {
  * class Status - whether a fallible construction has failed so far, and
  * with which error.
  */
-class Status {
+class Status : Pinned<Status> {
 public:
 	constexpr Status() = default;
-	Status(const Status &) = delete;
-	Status &operator=(const Status &) = delete;
 
 	bool ok() const
 	{

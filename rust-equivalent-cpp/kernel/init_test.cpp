@@ -23,7 +23,7 @@ struct StepLog {
 
 // A member with a fallible constructor that holds a resource until it is
 // destroyed, and releases it only if it acquired it.
-class Resource {
+class Resource : Pinned<Resource> {
 public:
 	Resource(init::Status &st, StepLog &log) : log_(log)
 	{
@@ -35,9 +35,6 @@ public:
 			return {};
 		});
 	}
-
-	Resource(const Resource &) = delete;
-	Resource &operator=(const Resource &) = delete;
 
 	~Resource()
 	{
@@ -51,7 +48,7 @@ private:
 };
 
 // Immovable (it has a lock), with three fallible members.
-struct Device {
+struct Device : Pinned<Device> {
 	Mutex<int> lock{ KERNEL_LOCK_CLASS("cpp_kernel_init::lock"), 7 };
 	Resource a, b, c;
 
@@ -59,9 +56,6 @@ struct Device {
 	    : a(st, log), b(st, log), c(st, log)
 	{
 	}
-
-	Device(const Device &) = delete;
-	Device &operator=(const Device &) = delete;
 };
 
 static_assert(init::FallibleConstructible<Device, StepLog &>);

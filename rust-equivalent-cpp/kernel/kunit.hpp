@@ -29,6 +29,7 @@
 
 #include <bindings/bindings.hpp>
 #include <kernel/fmt.hpp>
+#include <kernel/utility.hpp>
 
 namespace kernel::kunit {
 
@@ -37,16 +38,13 @@ namespace kernel::kunit {
  *
  * Invariants: raw_ is the struct kunit of the running case.
  */
-class Test {
+class Test : Pinned<Test> {
 public:
 	/* Safety: @raw is the struct kunit of the running case. */
 	static Test from_raw_unchecked(bindings::kunit *raw)
 	{
 		return Test(raw);
 	}
-
-	Test(const Test &) = delete;
-	Test &operator=(const Test &) = delete;
 
 	bindings::kunit *as_raw() const
 	{

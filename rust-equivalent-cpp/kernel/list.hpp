@@ -12,6 +12,7 @@
 
 #include <bindings/bindings.hpp>
 #include <kernel/alloc/kbox.hpp>
+#include <kernel/types.hpp>
 #include <kernel/utility.hpp>
 
 namespace kernel {
@@ -90,11 +91,9 @@ template <typename T, int Id = 0> class List;
  * per list a T can be on, told apart by @Id).  A T is on at most one list
  * per Id: the List owns it.
  */
-template <typename T, int Id = 0> class ListLinks {
+template <typename T, int Id = 0> class ListLinks : Pinned<ListLinks<T, Id>> {
 public:
 	ListLinks() = default;
-	ListLinks(const ListLinks &) = delete;
-	ListLinks &operator=(const ListLinks &) = delete;
 
 	/* is_linked() - whether the T is on a list. */
 	bool is_linked() const
@@ -124,7 +123,7 @@ private:
  * Invariants: head_ is a ring of the links_ of the T this List owns, each
  * from KBox<T>::into_raw(); an unlinked T has null links.
  */
-template <typename T, int Id> class List {
+template <typename T, int Id> class List : Pinned<List<T, Id>> {
 	using Links = ListLinks<T, Id>;
 
 public:
@@ -132,9 +131,6 @@ public:
 	{
 		rawlist::init(&head_);
 	}
-
-	List(const List &) = delete;
-	List &operator=(const List &) = delete;
 
 	~List()
 	{
@@ -235,11 +231,9 @@ public:
 private:
 	static T *elem(bindings::list_head *pos)
 	{
-		// SAFETY: links_ is the only member of ListLinks, a
-		// standard-layout base of T: the list_head is the base.
-		Links *l = reinterpret_cast<Links *>(pos);
-
-		return static_cast<T *>(l);
+		// SAFETY: @pos is the links_ of a T on this List.
+		return static_cast<T *>(
+			container_of_unchecked<&Links::links_>(pos));
 	}
 
 	static void insert(T *item, bindings::list_head *prev,

@@ -213,7 +213,7 @@ template <Driver T> struct Vtable {
  *
  * Invariants: registered_ says whether box_.misc is registered.
  */
-template <Driver T> class Registration {
+template <Driver T> class Registration : Pinned<Registration<T>> {
 public:
 	template <typename... Args>
 	Registration(init::Status &st, CStr name, Args &&...args)
@@ -231,9 +231,6 @@ public:
 			return {};
 		});
 	}
-
-	Registration(const Registration &) = delete;
-	Registration &operator=(const Registration &) = delete;
 
 	~Registration()
 	{

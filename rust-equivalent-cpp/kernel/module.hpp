@@ -36,6 +36,7 @@
 #include <bindings/bindings.hpp>
 #include <kernel/error.hpp>
 #include <kernel/init.hpp>
+#include <kernel/sync/atomic.hpp>
 #include <kernel/utility.hpp>
 
 namespace kernel {
@@ -86,29 +87,26 @@ namespace module {
  *
  * Invariants: value_ is only written by the kernel_param_ops of its type.
  */
-template <typename T> class Param {
+template <typename T> class Param : Pinned<Param<T>> {
 public:
 	constexpr explicit Param(T value) : value_(value)
 	{
 	}
 
-	Param(const Param &) = delete;
-	Param &operator=(const Param &) = delete;
-
 	/* get() - the current value. */
 	T get() const
 	{
-		return __atomic_load_n(&value_, __ATOMIC_RELAXED);
+		return value_.load(sync::Ordering::Relaxed);
 	}
 
 	/* raw_arg() - the storage, for the struct kernel_param. */
 	constexpr void *raw_arg()
 	{
-		return &value_;
+		return value_.as_ptr();
 	}
 
 private:
-	T value_;
+	sync::Atomic<T> value_;
 };
 
 } // namespace module

@@ -35,12 +35,8 @@ inline constexpr size_t PAGE_SIZE = bindings::PAGE_SIZE;
  * Invariants: a Page is a struct page that whoever holds the reference
  * may read and write (its owner, or the one the owner lent it to).
  */
-class Page {
+class Page : public Wraps<Page, bindings::page> {
 public:
-	Page() = delete;
-	Page(const Page &) = delete;
-	Page &operator=(const Page &) = delete;
-
 	/* alloc() - a page, allocated with @flags. */
 	[[nodiscard]] static Result<Owned<Page>> alloc(alloc::Flags flags)
 	{
@@ -49,10 +45,9 @@ public:
 
 		if (!p)
 			return code::ENOMEM;
-		// SAFETY: a Page is a struct page in an Opaque (layout below);
-		// the page was allocated above and nothing else has it.
-		return Owned<Page>::from_raw_unchecked(
-			reinterpret_cast<Page *>(p));
+		// SAFETY: the page was allocated above and nothing else has
+		// it.
+		return Owned<Page>::from_raw_unchecked(&from_raw_unchecked(p));
 	}
 
 	/* Ownable: the owner frees the page. */
@@ -60,11 +55,6 @@ public:
 	{
 		// SAFETY: the caller owns the page (Owned's invariant).
 		bindings::__free_pages(page->as_raw(), 0);
-	}
-
-	bindings::page *as_raw() const
-	{
-		return page_.get();
 	}
 
 	/* read() - copies @len bytes at @offset to @dst. */
@@ -133,11 +123,8 @@ private:
 			// SAFETY: mapped above.
 			bindings::kunmap_local(addr);
 	}
-
-	Opaque<bindings::page> page_;
 };
 
-static_assert(sizeof(Page) == sizeof(bindings::page));
 static_assert(alignof(Page) == alignof(bindings::page));
 static_assert(Ownable<Page> && ForeignOwnable<Owned<Page>>);
 

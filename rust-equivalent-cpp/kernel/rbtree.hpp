@@ -11,6 +11,7 @@
 #include <bindings/bindings.hpp>
 #include <kernel/alloc/kbox.hpp>
 #include <kernel/error.hpp>
+#include <kernel/types.hpp>
 #include <kernel/utility.hpp>
 
 namespace kernel {
@@ -44,8 +45,8 @@ template <typename K, typename V> class RBTree {
 
 	static Node *node(bindings::rb_node *n)
 	{
-		// SAFETY: links is the first member of a Node of this tree.
-		return reinterpret_cast<Node *>(n);
+		// SAFETY: @n is the links of a Node of this tree.
+		return container_of_unchecked<&Node::links>(n);
 	}
 
 public:

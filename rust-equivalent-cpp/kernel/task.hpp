@@ -19,34 +19,16 @@ namespace kernel {
  *
  *	ARef<Task> me(Task::current());	// keeps it alive
  *	pr_info("pid {}\n", me->pid());
+ *
+ * Invariants: the task_struct is live.
  */
-class Task {
+class Task : public Wraps<Task, bindings::task_struct> {
 public:
-	Task() = delete;
-	Task(const Task &) = delete;
-	Task &operator=(const Task &) = delete;
-
 	/* current() - the running task, valid while it runs. */
 	static const Task &current()
 	{
 		// SAFETY: current is a live task_struct while it runs.
 		return from_raw_unchecked(bindings::get_current());
-	}
-
-	/*
-	 * from_raw_unchecked() - the Task of @t.
-	 *
-	 * Safety: @t is a live task_struct while the Task is used.
-	 */
-	static const Task &from_raw_unchecked(bindings::task_struct *t)
-	{
-		// SAFETY: a Task is a task_struct in an Opaque (layout below).
-		return *reinterpret_cast<const Task *>(t);
-	}
-
-	bindings::task_struct *as_raw() const
-	{
-		return task_.get();
 	}
 
 	/* pid() - the task's id, in the initial namespace. */
@@ -89,12 +71,8 @@ public:
 		// SAFETY: the caller owns the reference it drops.
 		bindings::put_task_struct(t->as_raw());
 	}
-
-private:
-	Opaque<bindings::task_struct> task_;
 };
 
-static_assert(sizeof(Task) == sizeof(bindings::task_struct));
 static_assert(alignof(Task) == alignof(bindings::task_struct));
 static_assert(AlwaysRefCounted<Task>);
 

@@ -41,11 +41,9 @@ static_assert(sizeof(size_t) == sizeof(void *));
  * pointer to the C object is a pointer to the wrapper (Task, for
  * task_struct).  get() is const: C changes the object whenever it likes.
  */
-template <typename T> class Opaque {
+template <typename T> class Opaque : Pinned<Opaque<T>> {
 public:
 	constexpr Opaque() = default;
-	Opaque(const Opaque &) = delete;
-	Opaque &operator=(const Opaque &) = delete;
 
 	T *get() const
 	{
@@ -56,6 +54,104 @@ public:
 private:
 	alignas(T) mutable unsigned char bytes_[sizeof(T)];
 };
+
+/**
+ * class Wraps - the base of a type @Self that is a C object of type @C,
+ * which C makes and C++ only sees (Task is a struct task_struct).  Self
+ * holds nothing but the C object, in an Opaque, so that a pointer to one
+ * is a pointer to the other: Wraps gives as_raw() and
+ * from_raw_unchecked(), which checks that layout.  Self is never built,
+ * copied or moved by C++.
+ *
+ *	class Task : public Wraps<Task, bindings::task_struct> { ... };
+ *
+ * What a Self may assume of its C object is in its Invariants.
+ */
+template <typename Self, typename C> class Wraps : Pinned<Self> {
+public:
+	Wraps() = delete;
+
+	/*
+	 * from_raw_unchecked() - the Self at @ptr.
+	 *
+	 * Safety: @ptr points to a live C that keeps the invariants of Self
+	 * while the reference is used.
+	 */
+	static Self &from_raw_unchecked(C *ptr)
+	{
+		static_assert(sizeof(Self) == sizeof(C) &&
+				      alignof(Self) == alignof(C) &&
+				      __is_standard_layout(Self),
+			      "a Wraps type holds nothing but its C object");
+		// SAFETY: Self is its C object (the layout checked above).
+		return *reinterpret_cast<Self *>(ptr);
+	}
+
+	/* as_raw() - the C object, for C functions. */
+	C *as_raw() const
+	{
+		return obj_.get();
+	}
+
+private:
+	Opaque<C> obj_;
+};
+
+namespace detail {
+template <typename M> struct MemberOf;
+template <typename C, typename T> struct MemberOf<T C::*> {
+	using Class = C;
+	using Type = T;
+};
+template <typename T> struct OpaqueOf {
+	using type = T;
+};
+template <typename T> struct OpaqueOf<Opaque<T>> {
+	using type = T;
+};
+} // namespace detail
+
+/* The class whose data member @M is, and the member's type. */
+template <auto M>
+using member_class_t = typename detail::MemberOf<decltype(M)>::Class;
+template <auto M>
+using member_type_t = typename detail::MemberOf<decltype(M)>::Type;
+
+/**
+ * member_offset() - the offset of the data member @M in its class, at
+ * compile time (offsetof() on a member pointer).
+ */
+template <auto M> constexpr size_t member_offset()
+{
+	// A data member pointer is its offset (the Itanium C++ ABI, which
+	// every architecture of the kernel uses for C++).
+	static_assert(sizeof(M) == sizeof(ptrdiff_t));
+	return static_cast<size_t>(__builtin_bit_cast(ptrdiff_t, M));
+}
+
+/**
+ * container_of_unchecked() - the object whose member @M @ptr points to:
+ * container_of() of include/linux/container_of.h, on a member pointer.
+ * For a member that is an Opaque<T>, @ptr may be the T * that C has.
+ *
+ *	Work *w = container_of_unchecked<&Work::node>(node);
+ *
+ * Safety: @ptr points to the member @M of a live member_class_t<M>.
+ */
+template <auto M, typename P>
+[[gnu::always_inline]] inline member_class_t<M> *container_of_unchecked(P *ptr)
+{
+	using Member = remove_cv_t<member_type_t<M>>;
+	static_assert(same_as<remove_cv_t<P>, Member> ||
+			      same_as<remove_cv_t<P>,
+				      typename detail::OpaqueOf<Member>::type>,
+		      "container_of_unchecked(): not a pointer to the member");
+	// SAFETY: @ptr is the member at member_offset<M>() of the object
+	// (the caller's promise); an Opaque<T> starts with its T.
+	return reinterpret_cast<member_class_t<M> *>(
+		reinterpret_cast<char *>(const_cast<remove_cv_t<P> *>(ptr)) -
+		member_offset<M>());
+}
 
 /**
  * concept AlwaysRefCounted - a C object whose lifetime a reference count
@@ -250,14 +346,11 @@ private:
  *	TRY(next_step());
  *	undo.dismiss();		// success: keep the thing registered
  */
-template <typename F> class [[nodiscard]] ScopeGuard {
+template <typename F> class [[nodiscard]] ScopeGuard : Pinned<ScopeGuard<F>> {
 public:
 	explicit ScopeGuard(F f) : f_(move(f))
 	{
 	}
-
-	ScopeGuard(const ScopeGuard &) = delete;
-	ScopeGuard &operator=(const ScopeGuard &) = delete;
 
 	~ScopeGuard()
 	{

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * move(), forward(), exchange(), swap() and in_place: the subset of
- * <utility> the library uses, in namespace kernel.
+ * <utility> the library uses, in namespace kernel.  And Pinned<T>, which
+ * makes a type neither copyable nor movable.
  */
 #ifndef CPP_KERNEL_UTILITY_HPP
 #define CPP_KERNEL_UTILITY_HPP
@@ -52,6 +53,22 @@ struct in_place_t {
 	explicit in_place_t() = default;
 };
 inline constexpr in_place_t in_place{};
+
+/**
+ * struct Pinned - the base of a type @T that is neither copyable nor
+ * movable: an object whose address C keeps (a lock, a registration, a C
+ * object wrapped in place), which is built where it lives.
+ *
+ *	class Registration : Pinned<Registration> { ... };
+ *
+ * One Pinned<T> per type (the T): as an empty base, it takes no room,
+ * also in a T whose first member is another pinned type.
+ */
+template <typename T> struct Pinned {
+	constexpr Pinned() = default;
+	Pinned(const Pinned &) = delete;
+	Pinned &operator=(const Pinned &) = delete;
+};
 
 template <typename T> constexpr const T &as_const(T &t) noexcept
 {

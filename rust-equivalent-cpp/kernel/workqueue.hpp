@@ -36,7 +36,8 @@ namespace kernel::workqueue {
  * Invariants: work_ is initialised with the callback of this <T, P>;
  * owner_ is what P::into_foreign() gave for the T, while queued.
  */
-template <typename T, ForeignOwnable P, int Id = 0> class WorkItem {
+template <typename T, ForeignOwnable P, int Id = 0>
+class WorkItem : Pinned<WorkItem<T, P, Id>> {
 public:
 	explicit WorkItem(sync::LockClass cls)
 	{
@@ -46,9 +47,6 @@ public:
 					     cls.name.as_char_ptr(),
 					     cls.key->as_raw());
 	}
-
-	WorkItem(const WorkItem &) = delete;
-	WorkItem &operator=(const WorkItem &) = delete;
 
 	bindings::work_struct *as_raw() const
 	{
@@ -60,9 +58,9 @@ private:
 
 	static void run_raw(bindings::work_struct *work)
 	{
-		// SAFETY: work_ is the first member of this standard-layout
-		// base, and the work is ours (initialised above).
-		auto *self = reinterpret_cast<WorkItem *>(work);
+		// SAFETY: @work is the work_ of a WorkItem (initialised
+		// above).
+		WorkItem *self = container_of_unchecked<&WorkItem::work_>(work);
 		// SAFETY: enqueue() gave the ownership to owner_.
 		P owner = P::from_foreign_unchecked(self->owner_);
 
@@ -77,11 +75,9 @@ private:
  * class Queue - a workqueue: system() and its siblings, or one that C
  * made.
  */
-class Queue {
+class Queue : Pinned<Queue> {
 public:
 	Queue() = delete;
-	Queue(const Queue &) = delete;
-	Queue &operator=(const Queue &) = delete;
 
 	/*
 	 * from_raw_unchecked() - the Queue of @wq.

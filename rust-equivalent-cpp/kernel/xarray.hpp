@@ -66,7 +66,7 @@ private:
  *
  * Invariants: every entry of xa_ came from P::into_foreign().
  */
-template <ForeignOwnable P> class XArray {
+template <ForeignOwnable P> class XArray : Pinned<XArray<P>> {
 public:
 	// SAFETY: not evaluated: only the type of what P points to.
 	using Target =
@@ -78,9 +78,6 @@ public:
 		// SAFETY: xa_ is ours and not yet in use.
 		bindings::xa_init_flags(xa_.get(), 0);
 	}
-
-	XArray(const XArray &) = delete;
-	XArray &operator=(const XArray &) = delete;
 
 	~XArray()
 	{
@@ -161,11 +158,8 @@ private:
  * it returns stay until it goes or releases the lock: to remove one takes
  * the lock.
  */
-template <ForeignOwnable P> class XArray<P>::Guard {
+template <ForeignOwnable P> class XArray<P>::Guard : Pinned<Guard> {
 public:
-	Guard(const Guard &) = delete;
-	Guard &operator=(const Guard &) = delete;
-
 	~Guard()
 	{
 		// SAFETY: this Guard holds the lock (taken in the constructor,

@@ -13,7 +13,7 @@ namespace {
 
 using namespace kernel;
 
-class CppMinimal {
+class CppMinimal : Pinned<CppMinimal> {
 public:
 	static Result<CppMinimal> init(ThisModule module)
 	{
@@ -33,9 +33,6 @@ public:
 	explicit CppMinimal(KVec<int> &&numbers) : numbers_(move(numbers))
 	{
 	}
-
-	CppMinimal(const CppMinimal &) = delete;
-	CppMinimal &operator=(const CppMinimal &) = delete;
 
 	~CppMinimal()
 	{

@@ -135,7 +135,7 @@ private:
 	const Scratch &s_;
 };
 
-class CppMiscDevice {
+class CppMiscDevice : Pinned<CppMiscDevice> {
 public:
 	CppMiscDevice(init::Status &st, ThisModule)
 	    : dev_(st, "cpp_misc_device")
@@ -143,9 +143,6 @@ public:
 		if (st.ok())
 			pr_info("/dev/cpp_misc_device registered\n");
 	}
-
-	CppMiscDevice(const CppMiscDevice &) = delete;
-	CppMiscDevice &operator=(const CppMiscDevice &) = delete;
 
 private:
 	miscdevice::Registration<ScratchFile> dev_;

@@ -66,7 +66,7 @@ struct PollQueue {
 };
 
 /* A device's data, which its callbacks share (mq::Operations). */
-class DeviceData {
+class DeviceData : Pinned<DeviceData> {
 public:
 	DeviceData(init::Status &st, const Config &cfg)
 	    : cfg(cfg), reserve_(total_ram_pages() / RESERVE_DIVISOR)
@@ -79,9 +79,6 @@ public:
 			return {};
 		});
 	}
-
-	DeviceData(const DeviceData &) = delete;
-	DeviceData &operator=(const DeviceData &) = delete;
 
 	/*
 	 * A large device has many pages: free them a batch at a time, and
@@ -410,7 +407,7 @@ public:
 };
 
 /* One device: its data, its queues and its disk. */
-class NullBlkDevice {
+class NullBlkDevice : Pinned<NullBlkDevice> {
 public:
 	NullBlkDevice(init::Status &st, ThisModule module, u32 index,
 		      const Config &cfg)
@@ -440,9 +437,6 @@ public:
 			return {};
 		});
 	}
-
-	NullBlkDevice(const NullBlkDevice &) = delete;
-	NullBlkDevice &operator=(const NullBlkDevice &) = delete;
 
 private:
 	DeviceData dev_;
@@ -558,7 +552,7 @@ Result<Config> config()
 	return c;
 }
 
-class CppNullModule {
+class CppNullModule : Pinned<CppNullModule> {
 public:
 	CppNullModule(init::Status &st, ThisModule module)
 	{
@@ -585,9 +579,6 @@ public:
 			return {};
 		});
 	}
-
-	CppNullModule(const CppNullModule &) = delete;
-	CppNullModule &operator=(const CppNullModule &) = delete;
 
 private:
 	KVec<KBox<NullBlkDevice>> devs_;

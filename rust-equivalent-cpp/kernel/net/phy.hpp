@@ -71,33 +71,12 @@ inline constexpr u32 ALWAYS_CALL_SUSPEND = bindings::PHY_ALWAYS_CALL_SUSPEND;
  * phydev->lock around them), except probe(), which runs before anyone
  * else can use the device, and the power management ones.
  *
- * Invariants: dev_ is a phy_device bound to a C++ driver.
+ * Invariants: the phy_device is bound to a C++ driver, and no one else
+ * changes it while the Device is used (its lock is held, or phylib
+ * guarantees it otherwise, as for probe()).
  */
-class Device {
+class Device : public Wraps<Device, bindings::phy_device> {
 public:
-	Device() = delete;
-	Device(const Device &) = delete;
-	Device &operator=(const Device &) = delete;
-
-	/*
-	 * from_raw_unchecked() - the Device of @phydev.
-	 *
-	 * Safety: @phydev is a live phy_device, which no one else changes
-	 * while the Device is used (its lock is held, or phylib guarantees
-	 * it otherwise, as for probe()).
-	 */
-	static Device &from_raw_unchecked(bindings::phy_device *phydev)
-	{
-		// SAFETY: a Device is a phy_device in an Opaque (layout
-		// below), so the pointers are interchangeable.
-		return *reinterpret_cast<Device *>(phydev);
-	}
-
-	bindings::phy_device *as_raw() const
-	{
-		return dev_.get();
-	}
-
 	/* phy_id() - the ID the PHY reported (PHYSID1 and PHYSID2). */
 	[[gnu::always_inline]] u32 phy_id() const
 	{
@@ -290,9 +269,6 @@ public:
 		// SAFETY: the PHY is live (type invariant).
 		return to_result(bindings::genphy_read_abilities(as_raw()));
 	}
-
-private:
-	Opaque<bindings::phy_device> dev_;
 };
 
 /**
@@ -526,16 +502,13 @@ template <const Driver &D> constexpr bindings::phy_driver make_driver()
  * storage (``static constinit``) is in the module's data, as the array of
  * a C driver is.  Registration hands them to phylib.
  */
-template <const Driver &...Ds> class Drivers {
+template <const Driver &...Ds> class Drivers : Pinned<Drivers<Ds...>> {
 	static_assert(sizeof...(Ds) > 0, "register at least one driver");
 
 public:
 	constexpr Drivers() : drivers_{ detail::make_driver<Ds>()... }
 	{
 	}
-
-	Drivers(const Drivers &) = delete;
-	Drivers &operator=(const Drivers &) = delete;
 
 	bindings::phy_driver *as_raw()
 	{
@@ -572,7 +545,8 @@ private:
  *
  * Invariants: if registered_, the array is registered with phylib.
  */
-template <const Driver &...Ds> class Registration {
+template <const Driver &...Ds>
+class Registration : Pinned<Registration<Ds...>> {
 public:
 	Registration(init::Status &st, ThisModule module)
 	{
@@ -592,9 +566,6 @@ public:
 		// the registration fails then folds away.
 		registered_ = registered;
 	}
-
-	Registration(const Registration &) = delete;
-	Registration &operator=(const Registration &) = delete;
 
 	~Registration()
 	{

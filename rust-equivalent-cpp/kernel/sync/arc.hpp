@@ -15,6 +15,7 @@
 #include <kernel/alloc/kbox.hpp>
 #include <kernel/error.hpp>
 #include <kernel/fmt.hpp>
+#include <kernel/sync/atomic.hpp>
 #include <kernel/utility.hpp>
 
 namespace kernel::sync {
@@ -24,14 +25,12 @@ template <typename T> class UniqueArc;
 namespace detail {
 /* The allocation of an Arc: the count and the value. */
 template <typename T> struct ArcInner {
-	bindings::refcount_t refcount;
+	Refcount refcount{ 1 };
 	T data;
 
 	template <typename... Args>
 	explicit ArcInner(Args &&...args) : data(forward<Args>(args)...)
 	{
-		// SAFETY: @refcount is ours; nothing else sees it yet.
-		bindings::refcount_set(&refcount, 1);
 	}
 
 	/* With the fallible constructor of T (kernel/init.hpp). */
@@ -39,8 +38,6 @@ template <typename T> struct ArcInner {
 	ArcInner(init::Status &st, init::InPlace, Args &&...args)
 	    : data(st, forward<Args>(args)...)
 	{
-		// SAFETY: as above.
-		bindings::refcount_set(&refcount, 1);
 	}
 };
 } // namespace detail
@@ -99,10 +96,10 @@ public:
 
 	Arc(const Arc &other) : ptr_(other.ptr_)
 	{
+		// @other holds a reference, so the count is not zero and the
+		// memory is live.
 		if (ptr_)
-			// SAFETY: @other holds a reference, so the count is
-			// not zero and the memory is live.
-			bindings::refcount_inc(&ptr_->refcount);
+			ptr_->refcount.inc();
 	}
 
 	Arc(Arc &&other) : ptr_(exchange(other.ptr_, nullptr))
@@ -125,7 +122,7 @@ public:
 		// SAFETY: this Arc's reference is dropped once, here; after
 		// the last one, no other Arc points to the memory, which the
 		// KBox then owns: it destroys the T and frees it.
-		if (ptr_ && bindings::refcount_dec_and_test(&ptr_->refcount)) {
+		if (ptr_ && ptr_->refcount.dec_and_test()) {
 			// SAFETY: as above.
 			KBox<Inner> last =
 				KBox<Inner>::from_raw_unchecked(ptr_);

@@ -9,6 +9,7 @@
 #define CPP_KERNEL_SYNC_COMPLETION_HPP
 
 #include <bindings/bindings.hpp>
+#include <kernel/utility.hpp>
 
 namespace kernel::sync {
 
@@ -21,16 +22,13 @@ namespace kernel::sync {
  *
  * Invariants: c_ is initialised.
  */
-class Completion {
+class Completion : Pinned<Completion> {
 public:
 	Completion()
 	{
 		// SAFETY: c_ is ours and not in use.
 		bindings::init_completion(&c_);
 	}
-
-	Completion(const Completion &) = delete;
-	Completion &operator=(const Completion &) = delete;
 
 	/* complete() - wakes one waiter, or lets the next wait() through. */
 	void complete() const

@@ -39,7 +39,7 @@ namespace kernel::sync {
  *
  * Invariants: wait_ is an initialised wait queue head.
  */
-class CondVar {
+class CondVar : Pinned<CondVar> {
 public:
 	explicit CondVar(LockClass cls)
 	{
@@ -48,9 +48,6 @@ public:
 		bindings::__init_waitqueue_head(&wait_, cls.name.as_char_ptr(),
 						cls.key->as_raw());
 	}
-
-	CondVar(const CondVar &) = delete;
-	CondVar &operator=(const CondVar &) = delete;
 
 	/* wait() - sleeps until notified, signals ignored. */
 	template <typename T, typename B> void wait(Guard<T, B> &guard) const

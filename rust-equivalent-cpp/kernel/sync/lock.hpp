@@ -36,11 +36,9 @@ namespace kernel::sync {
  * one place share a class.  A key must be static (KERNEL_LOCK_CLASS()
  * makes one).
  */
-class LockClassKey {
+class LockClassKey : Pinned<LockClassKey> {
 public:
 	constexpr LockClassKey() = default;
-	LockClassKey(const LockClassKey &) = delete;
-	LockClassKey &operator=(const LockClassKey &) = delete;
 
 	bindings::lock_class_key *as_raw() const
 	{
@@ -80,7 +78,8 @@ template <typename T, typename B> class Guard;
  *		TRY(guard->push(1, GFP_KERNEL));
  *	}	// unlocked here
  */
-template <typename T, typename B> class KERNEL_CAPABILITY("lock") Lock {
+template <typename T, typename B>
+class KERNEL_CAPABILITY("lock") Lock : Pinned<Lock<T, B>> {
 public:
 	/**
 	 * Lock() - the lock, of lockdep class @cls, and its data, built
@@ -95,9 +94,6 @@ public:
 		// static (LockClass).
 		B::init(&state_, cls.name.as_char_ptr(), cls.key->as_raw());
 	}
-
-	Lock(const Lock &) = delete;
-	Lock &operator=(const Lock &) = delete;
 
 	/** lock() - waits for the lock; returns the Guard that holds it. */
 	[[nodiscard]] Guard<T, B> lock() const KERNEL_ACQUIRE()
@@ -140,11 +136,8 @@ private:
  * gives access to the lock's data meanwhile.
  */
 template <typename T, typename B>
-class [[nodiscard]] KERNEL_SCOPED_CAPABILITY Guard {
+class [[nodiscard]] KERNEL_SCOPED_CAPABILITY Guard : Pinned<Guard<T, B>> {
 public:
-	Guard(const Guard &) = delete;
-	Guard &operator=(const Guard &) = delete;
-
 	~Guard() KERNEL_RELEASE()
 	{
 		// SAFETY: this Guard holds the lock (invariant of Guard).

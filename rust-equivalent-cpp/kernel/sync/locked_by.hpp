@@ -36,7 +36,8 @@ namespace kernel::sync {
  *
  * Invariants: owner_ outlives this LockedBy.
  */
-template <typename T, typename U, typename B> class LockedBy {
+template <typename T, typename U, typename B>
+class LockedBy : Pinned<LockedBy<T, U, B>> {
 public:
 	template <typename... Args>
 		requires is_constructible_v<T, Args &&...>
@@ -44,9 +45,6 @@ public:
 	    : owner_(&owner), data_(forward<Args>(args)...)
 	{
 	}
-
-	LockedBy(const LockedBy &) = delete;
-	LockedBy &operator=(const LockedBy &) = delete;
 
 	/* access() - the data, with @guard holding the owner. */
 	T &access(const Guard<U, B> &guard) const KERNEL_LIFETIMEBOUND

@@ -32,34 +32,22 @@ enum class TimeoutAction : unsigned int {
 /**
  * class HwQueue - a hardware queue of a disk (struct blk_mq_hw_ctx), as
  * blk-mq gives it to the callbacks; never built by C++.
+ *
+ * Invariants: the hardware queue is live.
  */
-class HwQueue {
+class HwQueue : public Wraps<HwQueue, bindings::blk_mq_hw_ctx> {
 public:
-	HwQueue() = delete;
-	HwQueue(const HwQueue &) = delete;
-	HwQueue &operator=(const HwQueue &) = delete;
-
-	/* Safety: @hctx is a live hardware queue. */
-	static HwQueue &from_raw_unchecked(bindings::blk_mq_hw_ctx *hctx)
-	{
-		// SAFETY: a HwQueue is a blk_mq_hw_ctx in an Opaque.
-		return *reinterpret_cast<HwQueue *>(hctx);
-	}
-
 	/* index() - its number, from 0, among the queues of its disk. */
 	[[gnu::always_inline]] u32 index() const
 	{
-		return hctx_.get()->queue_num;
+		return as_raw()->queue_num;
 	}
 
 	/* is_poll() - whether it is a polled queue (HCTX_TYPE_POLL). */
 	[[gnu::always_inline]] bool is_poll() const
 	{
-		return hctx_.get()->type == bindings::HCTX_TYPE_POLL;
+		return as_raw()->type == bindings::HCTX_TYPE_POLL;
 	}
-
-private:
-	Opaque<bindings::blk_mq_hw_ctx> hctx_;
 };
 
 template <typename T> using QD = typename T::QueueData;

@@ -12,6 +12,7 @@
 #include <bindings/bindings.hpp>
 #include <kernel/error.hpp>
 #include <kernel/hrtimer.hpp>
+#include <kernel/sync/atomic.hpp>
 #include <kernel/type_traits.hpp>
 #include <kernel/types.hpp>
 
@@ -108,7 +109,7 @@ template <HasRequestData T> struct RequestDataOf<T> {
  * number of ARefs to the request, and the driver's data.
  */
 template <typename T> struct Pdu {
-	u32 refcount;
+	sync::Atomic<u32> refcount;
 	typename RequestDataOf<T>::type data;
 };
 
@@ -132,19 +133,17 @@ template <typename T> struct Pdu {
  * when blk-mq hands the request over, and checked with a plain load when
  * it is ended.
  *
- * Invariants: rq_ is a request of a disk of a C++ driver @T, started,
- * which blk-mq gave the driver and the driver has not ended.
+ * Invariants: the struct request is a request of a disk of a C++
+ * driver @T, started, which blk-mq gave the driver and the driver has
+ * not ended.
  */
-template <typename T> class Request {
-public:
-	Request() = delete;
-	Request(const Request &) = delete;
-	Request &operator=(const Request &) = delete;
+template <typename T>
+class Request : private Wraps<Request<T>, bindings::request> {
+	using Base = Wraps<Request<T>, bindings::request>;
+	using Base::from_raw_unchecked;
 
-	bindings::request *as_raw() const
-	{
-		return rq_.get();
-	}
+public:
+	using Base::as_raw;
 
 	/* sector() - where it starts, in 512-byte sectors. */
 	[[gnu::always_inline]] u64 sector() const
@@ -199,9 +198,8 @@ public:
 			same_as<D, typename detail::RequestDataOf<T>::type>);
 		// SAFETY: @d is in the PDU of a request, and the PDU follows
 		// the struct request (blk_mq_rq_from_pdu()).
-		auto *p = reinterpret_cast<detail::Pdu<T> *>(
-			reinterpret_cast<char *>(&d) -
-			__builtin_offsetof(detail::Pdu<T>, data));
+		detail::Pdu<T> *p =
+			container_of_unchecked<&detail::Pdu<T>::data>(&d);
 
 		// SAFETY: as above.
 		return from_raw_unchecked(
@@ -310,15 +308,15 @@ public:
 	/* For ARef: a reference more, a reference less. */
 	void inc_ref() const
 	{
-		__atomic_fetch_add(&pdu(as_raw())->refcount, 1,
-				   __ATOMIC_RELAXED);
+		pdu(as_raw())->refcount.fetch_add(1, sync::Ordering::Relaxed);
 	}
 
 	/* Safety: the caller owns a reference to @r, and gives it up. */
 	static void dec_ref_unchecked(Request *r)
 	{
-		if (__atomic_sub_fetch(&pdu(r->as_raw())->refcount, 1,
-				       __ATOMIC_ACQ_REL))
+		detail::Pdu<T> *p = pdu(r->as_raw());
+
+		if (p->refcount.fetch_sub(1, sync::Ordering::AcqRel) != 1)
 			return;
 		// SAFETY: the last reference to a started request went
 		// without ending it: report it and end it, so that it does
@@ -333,8 +331,7 @@ private:
 	// The data's type comes from @M: RequestDataOf<T> must not be
 	// instantiated before T is complete (timer_callback() is used in T).
 	template <auto M, auto F>
-	static void timer_expired(
-		typename hrtimer::detail::MemberClass<decltype(M)>::type &d)
+	static void timer_expired(member_class_t<M> &d)
 	{
 		// SAFETY: start_timer() gave the timer the reference.
 		F(from_data_owned_unchecked(d));
@@ -351,8 +348,8 @@ private:
 	template <typename Self = Request> static void give_back(ARef<Self> rq)
 	{
 		if (Request *r = rq.into_raw())
-			__atomic_store_n(&pdu(r->as_raw())->refcount, 0,
-					 __ATOMIC_RELAXED);
+			pdu(r->as_raw())
+				->refcount.store(0, sync::Ordering::Relaxed);
 	}
 
 	/*
@@ -363,16 +360,9 @@ private:
 	[[gnu::always_inline]] static ARef<Self>
 	adopt_unchecked(bindings::request *rq)
 	{
-		__atomic_store_n(&pdu(rq)->refcount, 1, __ATOMIC_RELAXED);
+		pdu(rq)->refcount.store(1, sync::Ordering::Relaxed);
 		// SAFETY: the first reference, to a request of a disk of @T.
 		return ARef<Self>::from_raw_unchecked(&from_raw_unchecked(rq));
-	}
-
-	/* Safety: @rq is a request of a disk of @T. */
-	static Request &from_raw_unchecked(bindings::request *rq)
-	{
-		// SAFETY: a Request is a struct request in an Opaque.
-		return *reinterpret_cast<Request *>(rq);
 	}
 
 	[[gnu::always_inline]] static detail::Pdu<T> *pdu(bindings::request *rq)
@@ -428,10 +418,10 @@ private:
 	[[gnu::always_inline]] static Request *take_unique(ARef<Self> rq)
 	{
 		Request *r = rq.into_raw();
-		u32 *count = &pdu(r->as_raw())->refcount;
+		sync::Atomic<u32> &count = pdu(r->as_raw())->refcount;
 
-		if (__atomic_load_n(count, __ATOMIC_RELAXED) == 1) {
-			__atomic_store_n(count, 0, __ATOMIC_RELAXED);
+		if (count.load(sync::Ordering::Relaxed) == 1) {
+			count.store(0, sync::Ordering::Relaxed);
 			return r;
 		}
 		// SAFETY: a request ended while other references exist: it
@@ -441,8 +431,6 @@ private:
 		dec_ref_unchecked(r);
 		return nullptr;
 	}
-
-	Opaque<bindings::request> rq_;
 };
 
 } // namespace kernel::block::mq

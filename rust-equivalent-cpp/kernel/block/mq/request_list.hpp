@@ -10,6 +10,7 @@
 #include <bindings/bindings.hpp>
 #include <kernel/block/mq/request.hpp>
 #include <kernel/list.hpp>
+#include <kernel/utility.hpp>
 
 namespace kernel::block::mq {
 
@@ -24,15 +25,12 @@ namespace kernel::block::mq {
  * Invariants: list_ links the queuelist of requests whose references
  * the list owns.
  */
-template <typename T> class RequestList {
+template <typename T> class RequestList : Pinned<RequestList<T>> {
 public:
 	RequestList()
 	{
 		rawlist::init(&list_);
 	}
-
-	RequestList(const RequestList &) = delete;
-	RequestList &operator=(const RequestList &) = delete;
 
 	~RequestList()
 	{
@@ -60,9 +58,9 @@ public:
 		rawlist::init(e);
 		// SAFETY: @e is the queuelist of a request whose reference
 		// the list owned (invariant).
-		auto *rq = reinterpret_cast<bindings::request *>(
-			reinterpret_cast<char *>(e) -
-			__builtin_offsetof(bindings::request, queuelist));
+		bindings::request *rq =
+			container_of_unchecked<&bindings::request::queuelist>(
+				e);
 		// SAFETY: as above, a request of a disk of @T.
 		return ARef<Request<T>>::from_raw_unchecked(
 			&Request<T>::from_raw_unchecked(rq));

@@ -41,7 +41,7 @@ struct TagSetConfig {
  *
  * Invariants: set_ is allocated if allocated_.
  */
-template <typename T> class TagSet {
+template <typename T> class TagSet : Pinned<TagSet<T>> {
 	static_assert(Driver<T>, "see the concept mq::Driver");
 
 public:
@@ -80,9 +80,6 @@ public:
 			return {};
 		});
 	}
-
-	TagSet(const TagSet &) = delete;
-	TagSet &operator=(const TagSet &) = delete;
 
 	~TagSet()
 	{
