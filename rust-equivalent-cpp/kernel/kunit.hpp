@@ -70,9 +70,9 @@ namespace detail {
 template <void (*F)(Test &)> void run_case(bindings::kunit *raw)
 {
 	// SAFETY: KUnit runs the case with the struct kunit of the case.
-	Test test = Test::from_raw_unchecked(raw);
+	Test t = Test::from_raw_unchecked(raw);
 
-	F(test);
+	F(t);
 }
 
 /* The kinds of checks, for the failure message. */
