@@ -236,15 +236,17 @@ public:
 	}
 
 	/*
-	 * A Result of a trivially copyable T (a pointer, an integer) is
-	 * trivially copyable too: it is returned in registers, as the
-	 * same function's C twin returns its value or errno.
+	 * A Result of a pointer is trivially copyable: an out-of-line
+	 * function returns it in registers (an allocator's), as its C twin
+	 * returns a pointer or NULL.  Not for integers: g++ 12 compiles an
+	 * inlined, trivially copyable Result<u16> (a register read) worse,
+	 * with its flag in a register and a 16-bit merge.
 	 */
 	Result(Result &&)
-		requires is_trivially_copyable_v<T>
+		requires is_pointer_v<T>
 	= default;
 	Result(const Result &)
-		requires is_trivially_copyable_v<T>
+		requires is_pointer_v<T>
 	= default;
 
 	Result(Result &&other) : ok_(other.ok_)
@@ -256,8 +258,7 @@ public:
 	}
 
 	Result(const Result &other)
-		requires(!is_trivially_copyable_v<T> &&
-			 is_constructible_v<T, const T &>)
+		requires(!is_pointer_v<T> && is_constructible_v<T, const T &>)
 	    : ok_(other.ok_)
 	{
 		if (ok_)
